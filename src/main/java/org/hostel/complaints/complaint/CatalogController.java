@@ -1,0 +1,33 @@
+package org.hostel.complaints.complaint;
+
+import java.util.List;
+import java.util.UUID;
+import org.hostel.complaints.staff.Caller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class CatalogController {
+
+  private final Catalog catalog;
+
+  CatalogController(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  record HostelResponse(UUID id, String slug, String displayName) {}
+
+  record CategoryResponse(String name) {}
+
+  @GetMapping("/api/v1/hostels")
+  List<HostelResponse> hostels(Caller caller) {
+    return catalog.hostels().stream()
+        .map(h -> new HostelResponse(h.id(), h.slug(), h.displayName()))
+        .toList();
+  }
+
+  @GetMapping("/api/v1/categories")
+  List<CategoryResponse> categories() {
+    return catalog.categories().stream().map(CategoryResponse::new).toList();
+  }
+}

@@ -1,0 +1,20 @@
+package org.hostel.complaints.complaint;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What a complaint may be about.
+ *
+ * @param hostels the hostels complaints can come from, seeded into the database at start-up
+ * @param categories accepted categories; anything else is refused, never replaced
+ * @param roomPattern a room number, after trimming and upper-casing, must match this
+ */
+@ConfigurationProperties("complaints.catalog")
+record CatalogSettings(
+    @DefaultValue({"block-a:Block A", "block-b:Block B", "block-c:Block C", "block-d:Block D"})
+        List<String> hostels,
+    @DefaultValue({"plumbing", "electrical", "carpentry", "pest", "metalworks", "other"})
+        List<String> categories,
+    @DefaultValue("^[A-H][0-9]{3}$") String roomPattern) {}

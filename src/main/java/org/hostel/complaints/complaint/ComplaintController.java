@@ -1,0 +1,195 @@
+package org.hostel.complaints.complaint;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hostel.complaints.staff.Caller;
+import org.hostel.complaints.system.ValidationFailed;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/complaints")
+class ComplaintController {
+
+  private final ComplaintService complaints;
+
+  ComplaintController(ComplaintService complaints) {
+    this.complaints = complaints;
+  }
+
+  record StatusRequest(@NotNull Status status) {}
+
+  /** {@code assigned_porter_id}: a staff id, or null to unassign. */
+  record AssignRequest(@Nullable JsonNode assignedPorterId) {}
+
+  record ChangeRequest(@Nullable Status status, @Nullable JsonNode assignedPorterId) {}
+
+  record PageResponse(
+      List<ComplaintResponse> items, long total, int page, int pageSize, long totalPages) {}
+
+  record AssignmentResponse(
+      UUID id,
+      UUID complaintId,
+      @Nullable UUID assignedBy,
+      @Nullable String assignedTo,
+      java.time.Instant createdAt) {}
+
+  @PostMapping("/submit")
+  ResponseEntity<ComplaintResponse> submit(
+      Caller caller,
+      @Valid @RequestBody SubmitComplaintRequest body,
+      @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
+    if (key != null && !key.matches("[\\x21-\\x7E]{1,255}")) {
+      throw ValidationFailed.of("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+    }
+    ComplaintService.Submission submission = complaints.submit(caller, body, key);
+    return withTag(HttpStatus.CREATED, submission.complaint());
+  }
+
+  @GetMapping("/{id}")
+  ResponseEntity<ComplaintResponse> get(Caller caller, @PathVariable UUID id, WebRequest request) {
+    Complaint complaint = complaints.visible(caller, id);
+    if (request.checkNotModified(etag(complaint))) {
+      return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag(complaint)).build();
+    }
+    return withTag(HttpStatus.OK, complaint);
+  }
+
+  @GetMapping
+  PageResponse list(
+      Caller caller,
+      @RequestParam(required = false) @Nullable String status,
+      @RequestParam(required = false) @Nullable String hostel,
+      @RequestParam(required = false) @Nullable String category,
+      @RequestParam(required = false) @Nullable String severity,
+      @RequestParam(name = "telegram_user_id", required = false) @Nullable String telegramUserId,
+      @RequestParam(name = "assigned_porter_id", required = false) @Nullable UUID assignedPorterId,
+      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
+      @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
+    var query =
+        new ComplaintService.Query(
+            status, hostel, category, severity, telegramUserId, assignedPorterId, q);
+    ComplaintService.Page result = complaints.list(caller, query, page, pageSize);
+    Map<UUID, List<String>> photos = complaints.photoUrls(result.items());
+    List<ComplaintResponse> items =
+        result.items().stream()
+            .map(c -> ComplaintResponse.of(c, photos.getOrDefault(c.id(), List.of())))
+            .toList();
+    long totalPages = (result.total() + pageSize - 1) / pageSize;
+    return new PageResponse(items, result.total(), page, pageSize, totalPages);
+  }
+
+  @PatchMapping("/{id}/status")
+  ResponseEntity<ComplaintResponse> status(
+      Caller caller,
+      @PathVariable UUID id,
+      @Valid @RequestBody StatusRequest body,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    return withTag(
+        HttpStatus.OK, complaints.change(caller, id, body.status(), false, null, version(ifMatch)));
+  }
+
+  @PatchMapping("/{id}/assign")
+  ResponseEntity<ComplaintResponse> assign(
+      Caller caller,
+      @PathVariable UUID id,
+      @Valid @RequestBody AssignRequest body,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    if (body.assignedPorterId() == null) {
+      throw ValidationFailed.of("assigned_porter_id", "is required (null unassigns)");
+    }
+    return withTag(
+        HttpStatus.OK,
+        complaints.change(
+            caller, id, null, true, porterId(body.assignedPorterId()), version(ifMatch)));
+  }
+
+  @PatchMapping("/{id}")
+  ResponseEntity<ComplaintResponse> change(
+      Caller caller,
+      @PathVariable UUID id,
+      @Valid @RequestBody ChangeRequest body,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    boolean assign = body.assignedPorterId() != null;
+    if (!assign && body.status() == null) {
+      throw ValidationFailed.of("body", "give status, assigned_porter_id or both");
+    }
+    UUID porter = assign ? porterId(body.assignedPorterId()) : null;
+    return withTag(
+        HttpStatus.OK,
+        complaints.change(caller, id, body.status(), assign, porter, version(ifMatch)));
+  }
+
+  @GetMapping("/{id}/assignments")
+  List<AssignmentResponse> assignments(Caller caller, @PathVariable UUID id) {
+    return complaints.assignments(caller, id).stream()
+        .map(e -> new AssignmentResponse(e.id(), e.complaintId(), e.actorId(), e.to(), e.at()))
+        .toList();
+  }
+
+  @GetMapping("/{id}/history")
+  List<ComplaintService.HistoryEntry> history(Caller caller, @PathVariable UUID id) {
+    return complaints.history(caller, id);
+  }
+
+  private ResponseEntity<ComplaintResponse> withTag(HttpStatus status, Complaint complaint) {
+    List<String> photos =
+        complaints.photoUrls(List.of(complaint)).getOrDefault(complaint.id(), List.of());
+    return ResponseEntity.status(status)
+        .eTag(etag(complaint))
+        .body(ComplaintResponse.of(complaint, photos));
+  }
+
+  private static String etag(Complaint complaint) {
+    return "\"" + complaint.version() + "\"";
+  }
+
+  /** The version an {@code If-Match} names; {@code *} or no header means any. */
+  private static @Nullable Long version(@Nullable String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+      return null;
+    }
+    String tag = ifMatch.strip();
+    if (tag.startsWith("W/")) {
+      tag = tag.substring(2);
+    }
+    tag = tag.replace("\"", "");
+    try {
+      return Long.parseLong(tag);
+    } catch (NumberFormatException e) {
+      return -1L;
+    }
+  }
+
+  private static @Nullable UUID porterId(JsonNode node) {
+    if (node.isNull()) {
+      return null;
+    }
+    if (node.isString()) {
+      try {
+        return UUID.fromString(node.asString());
+      } catch (IllegalArgumentException e) {
+        // falls through to the validation failure
+      }
+    }
+    throw ValidationFailed.of("assigned_porter_id", "must be a staff id (UUID) or null");
+  }
+}

@@ -1,0 +1,68 @@
+package org.hostel.complaints.complaint;
+
+import java.util.UUID;
+import org.hostel.complaints.system.ApiException;
+import org.springframework.http.HttpStatus;
+
+/** Failures of complaint operations, each with a stable title. */
+public final class ComplaintProblems {
+
+  private ComplaintProblems() {}
+
+  /** 404 for an unknown complaint and for one the caller may not see. */
+  public static final class ComplaintNotFound extends ApiException {
+    private ComplaintNotFound(String detail) {
+      super(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
+    }
+
+    public static ComplaintNotFound forId(UUID id) {
+      return new ComplaintNotFound("No complaint " + id);
+    }
+  }
+
+  static final class IllegalTransition extends ApiException {
+    private IllegalTransition(String detail) {
+      super(HttpStatus.BAD_REQUEST, "illegal-transition", "Illegal status change", detail);
+    }
+
+    static IllegalTransition of(Status from, Status to) {
+      String allowed =
+          from.next().isEmpty()
+              ? "a " + from + " complaint cannot change"
+              : "from "
+                  + from
+                  + " it can move to "
+                  + String.join(" or ", from.next().stream().map(Status::value).sorted().toList());
+      return new IllegalTransition("Cannot move from " + from + " to " + to + ": " + allowed);
+    }
+
+    static IllegalTransition closed() {
+      return new IllegalTransition("A closed complaint cannot change");
+    }
+  }
+
+  static final class StaleVersion extends ApiException {
+    private StaleVersion(String detail) {
+      super(HttpStatus.PRECONDITION_FAILED, "stale-version", "Precondition failed", detail);
+    }
+
+    static StaleVersion of(long current) {
+      return new StaleVersion(
+          "The complaint has changed since it was read (its ETag is now \"" + current + "\")");
+    }
+  }
+
+  static final class Conflict extends ApiException {
+    private Conflict(String detail) {
+      super(HttpStatus.CONFLICT, "conflict", "Conflict", detail);
+    }
+
+    static Conflict idempotencyKeyReused() {
+      return new Conflict("This Idempotency-Key was already used with a different request body");
+    }
+
+    static Conflict busy() {
+      return new Conflict("The complaint kept changing while this change was applied; try again");
+    }
+  }
+}

@@ -1,0 +1,235 @@
+package org.hostel.complaints.complaint;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ComplaintRepository {
+
+  private static final String COLUMNS =
+      """
+      id, telegram_user_id, hostel, wing, room_number, category, description, severity, status,
+      assigned_porter_id, created_by, version, created_at, updated_at""";
+
+  private final JdbcClient jdbc;
+
+  ComplaintRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * List filters; null means "any". {@code visibleTo} limits the result to one porter's view:
+   * complaints assigned to them and unassigned ones.
+   */
+  record Filter(
+      @Nullable Status status,
+      @Nullable String hostel,
+      @Nullable String category,
+      @Nullable Severity severity,
+      @Nullable String telegramUserId,
+      @Nullable UUID assignedPorterId,
+      @Nullable String text,
+      @Nullable UUID visibleTo) {}
+
+  void insert(Complaint c) {
+    jdbc.sql(
+            """
+            INSERT INTO complaints (id, telegram_user_id, hostel, wing, room_number, category,
+                description, severity, status, assigned_porter_id, created_by, version,
+                created_at, updated_at)
+            VALUES (:id, :telegramUserId, :hostel, :wing, :roomNumber, :category, :description,
+                :severity, :status, :assignedPorterId, :createdBy, :version, :createdAt, :updatedAt)
+            """)
+        .param("id", c.id().toString())
+        .param("telegramUserId", c.telegramUserId())
+        .param("hostel", c.hostel())
+        .param("wing", c.wing())
+        .param("roomNumber", c.roomNumber())
+        .param("category", c.category())
+        .param("description", c.description())
+        .param("severity", c.severity().value())
+        .param("status", c.status().value())
+        .param("assignedPorterId", text(c.assignedPorterId()))
+        .param("createdBy", text(c.createdBy()))
+        .param("version", c.version())
+        .param("createdAt", c.createdAt().toEpochMilli())
+        .param("updatedAt", c.updatedAt().toEpochMilli())
+        .update();
+  }
+
+  Optional<Complaint> find(UUID id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM complaints WHERE id = :id")
+        .param("id", id.toString())
+        .query(ComplaintRepository::complaint)
+        .optional();
+  }
+
+  /**
+   * Writes status, assignee, version and time if nobody changed the row since {@code
+   * expectedVersion}.
+   */
+  boolean update(Complaint next, long expectedVersion) {
+    return jdbc.sql(
+                """
+                UPDATE complaints
+                SET status = :status, assigned_porter_id = :assignedPorterId,
+                    version = :version, updated_at = :updatedAt
+                WHERE id = :id AND version = :expected
+                """)
+            .param("status", next.status().value())
+            .param("assignedPorterId", text(next.assignedPorterId()))
+            .param("version", next.version())
+            .param("updatedAt", next.updatedAt().toEpochMilli())
+            .param("id", next.id().toString())
+            .param("expected", expectedVersion)
+            .update()
+        == 1;
+  }
+
+  long count(Filter filter) {
+    Map<String, Object> params = new HashMap<>();
+    String where = where(filter, params);
+    return jdbc.sql("SELECT count(*) FROM complaints" + where)
+        .params(params)
+        .query(Long.class)
+        .single();
+  }
+
+  List<Complaint> page(Filter filter, int limit, long offset) {
+    Map<String, Object> params = new HashMap<>();
+    String where = where(filter, params);
+    params.put("limit", limit);
+    params.put("offset", offset);
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM complaints"
+                + where
+                + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+        .params(params)
+        .query(ComplaintRepository::complaint)
+        .list();
+  }
+
+  Map<Status, Long> countByStatus() {
+    Map<Status, Long> counts = new HashMap<>();
+    jdbc.sql("SELECT status, count(*) FROM complaints GROUP BY status")
+        .query(
+            (ResultSet rs) -> {
+              while (rs.next()) {
+                counts.put(Status.fromValue(rs.getString(1)), rs.getLong(2));
+              }
+              return null;
+            });
+    return counts;
+  }
+
+  /** Ids of complaints in {@code status} last changed before {@code before}, oldest first. */
+  List<UUID> finishedBefore(Status status, Instant before) {
+    return jdbc.sql(
+            """
+            SELECT id FROM complaints WHERE status = :status AND updated_at < :before
+            ORDER BY updated_at, id
+            """)
+        .param("status", status.value())
+        .param("before", before.toEpochMilli())
+        .query((rs, n) -> UUID.fromString(rs.getString(1)))
+        .list();
+  }
+
+  /**
+   * Deletes those of the complaints that are still finished (their history and idempotency records
+   * go with them by cascade) and answers which ones went.
+   */
+  List<UUID> deleteFinished(List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            """
+            DELETE FROM complaints WHERE id IN (:ids) AND status IN ('resolved', 'closed')
+            RETURNING id
+            """)
+        .param("ids", ids.stream().map(UUID::toString).toList())
+        .query((rs, n) -> UUID.fromString(rs.getString(1)))
+        .list();
+  }
+
+  private static String where(Filter f, Map<String, Object> params) {
+    StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
+    if (f.status() != null) {
+      sql.append(" AND status = :status");
+      params.put("status", f.status().value());
+    }
+    if (f.hostel() != null) {
+      sql.append(" AND hostel = :hostel");
+      params.put("hostel", f.hostel());
+    }
+    if (f.category() != null) {
+      sql.append(" AND category = :category");
+      params.put("category", f.category());
+    }
+    if (f.severity() != null) {
+      sql.append(" AND severity = :severity");
+      params.put("severity", f.severity().value());
+    }
+    if (f.telegramUserId() != null) {
+      sql.append(" AND telegram_user_id = :telegramUserId");
+      params.put("telegramUserId", f.telegramUserId());
+    }
+    if (f.assignedPorterId() != null) {
+      sql.append(" AND assigned_porter_id = :assignedPorterId");
+      params.put("assignedPorterId", f.assignedPorterId().toString());
+    }
+    if (f.visibleTo() != null) {
+      sql.append(" AND (assigned_porter_id = :visibleTo OR assigned_porter_id IS NULL)");
+      params.put("visibleTo", f.visibleTo().toString());
+    }
+    if (f.text() != null) {
+      sql.append(
+          " AND (lower(description) LIKE :text ESCAPE '\\' OR lower(room_number) LIKE :text"
+              + " ESCAPE '\\' OR lower(category) LIKE :text ESCAPE '\\')");
+      params.put("text", "%" + escapeLike(f.text().toLowerCase()) + "%");
+    }
+    return sql.toString();
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static @Nullable String text(@Nullable UUID id) {
+    return id == null ? null : id.toString();
+  }
+
+  private static @Nullable UUID uuid(@Nullable String text) {
+    return text == null ? null : UUID.fromString(text);
+  }
+
+  private static Complaint complaint(ResultSet rs, int row) throws SQLException {
+    return new Complaint(
+        UUID.fromString(rs.getString("id")),
+        rs.getString("telegram_user_id"),
+        rs.getString("hostel"),
+        rs.getString("wing"),
+        rs.getString("room_number"),
+        rs.getString("category"),
+        rs.getString("description"),
+        Severity.fromValue(rs.getString("severity")),
+        Status.fromValue(rs.getString("status")),
+        uuid(rs.getString("assigned_porter_id")),
+        uuid(rs.getString("created_by")),
+        rs.getLong("version"),
+        Instant.ofEpochMilli(rs.getLong("created_at")),
+        Instant.ofEpochMilli(rs.getLong("updated_at")));
+  }
+}

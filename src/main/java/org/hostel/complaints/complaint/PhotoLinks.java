@@ -1,0 +1,19 @@
+package org.hostel.complaints.complaint;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Supplies {@code photo_urls} for complaints. Implemented by the photo feature, which depends on
+ * this one; without it complaints have no photos.
+ */
+public interface PhotoLinks {
+
+  /**
+   * Browser-loadable photo URLs per complaint, newest first; complaints without photos may be
+   * absent.
+   */
+  Map<UUID, List<String>> urls(Collection<UUID> complaintIds);
+}

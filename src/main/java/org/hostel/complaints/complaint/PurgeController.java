@@ -1,0 +1,56 @@
+package org.hostel.complaints.complaint;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hostel.complaints.staff.Caller;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class PurgeController {
+
+  private final PurgeService purge;
+
+  PurgeController(PurgeService purge) {
+    this.purge = purge;
+  }
+
+  /** Every field optional; no body at all means the default retention per finished status. */
+  record PurgeRequest(
+      @Nullable Status complaintStatus,
+      @Nullable @Min(0) @Max(36_500) Integer daysOld,
+      @Nullable Boolean dryRun) {}
+
+  record PurgeResponse(
+      boolean dryRun, int deletedCount, Map<String, Integer> byStatus, List<UUID> deletedIds) {}
+
+  @DeleteMapping("/api/v1/admin/purge")
+  PurgeResponse purge(
+      Caller caller, @Valid @RequestBody(required = false) @Nullable PurgeRequest body) {
+    PurgeRequest request = body == null ? new PurgeRequest(null, null, null) : body;
+    PurgeService.Outcome outcome =
+        purge.purge(
+            caller,
+            request.complaintStatus(),
+            request.daysOld(),
+            Boolean.TRUE.equals(request.dryRun()));
+    Map<String, Integer> byStatus = new LinkedHashMap<>();
+    List<UUID> ids = new ArrayList<>();
+    outcome
+        .removed()
+        .forEach(
+            (status, removed) -> {
+              byStatus.put(status.value(), removed.size());
+              ids.addAll(removed);
+            });
+    return new PurgeResponse(outcome.dryRun(), ids.size(), byStatus, ids);
+  }
+}

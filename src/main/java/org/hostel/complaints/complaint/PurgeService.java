@@ -1,0 +1,87 @@
+package org.hostel.complaints.complaint;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hostel.complaints.staff.Caller;
+import org.hostel.complaints.system.ValidationFailed;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Removes finished complaints past their retention, in batches. Open complaints are never touched:
+ * the delete itself re-checks the status, so a complaint reopened meanwhile survives.
+ */
+@Service
+@EnableConfigurationProperties(PurgeSettings.class)
+class PurgeService {
+
+  private static final int BATCH = 500;
+
+  private final ComplaintRepository complaints;
+  private final PurgeSettings settings;
+  private final TransactionTemplate tx;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  PurgeService(
+      ComplaintRepository complaints,
+      PurgeSettings settings,
+      TransactionTemplate tx,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.complaints = complaints;
+    this.settings = settings;
+    this.tx = tx;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  record Outcome(boolean dryRun, Map<Status, List<UUID>> removed) {}
+
+  Outcome purge(Caller caller, @Nullable Status only, @Nullable Integer daysOld, boolean dryRun) {
+    ComplaintAccess.checkPurge(caller);
+    if (only != null && !only.isFinished()) {
+      throw ValidationFailed.of(
+          "complaint_status", "only resolved or closed complaints can be purged");
+    }
+    Instant now = clock.instant();
+    Map<Status, List<UUID>> removed = new LinkedHashMap<>();
+    for (Status status : List.of(Status.RESOLVED, Status.CLOSED)) {
+      if (only != null && only != status) {
+        continue;
+      }
+      Duration keep =
+          daysOld != null
+              ? Duration.ofDays(daysOld)
+              : status == Status.RESOLVED ? settings.resolvedAfter() : settings.closedAfter();
+      List<UUID> candidates = complaints.finishedBefore(status, now.minus(keep));
+      List<UUID> done = new ArrayList<>();
+      if (dryRun) {
+        done.addAll(candidates);
+      } else {
+        for (int from = 0; from < candidates.size(); from += BATCH) {
+          List<UUID> batch = candidates.subList(from, Math.min(candidates.size(), from + BATCH));
+          List<UUID> deleted =
+              tx.execute(
+                  s -> {
+                    List<UUID> gone = complaints.deleteFinished(batch);
+                    events.publishEvent(new ComplaintsPurged(gone));
+                    return gone;
+                  });
+          done.addAll(deleted);
+        }
+      }
+      removed.put(status, done);
+    }
+    return new Outcome(dryRun, removed);
+  }
+}

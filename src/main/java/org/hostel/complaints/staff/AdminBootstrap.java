@@ -1,0 +1,102 @@
+package org.hostel.complaints.staff;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hostel.complaints.system.Deployment;
+import org.hostel.complaints.system.SystemSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure there is a first admin and tells whoever started the service how to log in. The first
+ * admin never comes from "first caller to register".
+ */
+@Component
+class AdminBootstrap {
+
+  static final String DEFAULT_ADMIN = "admin@localhost";
+  static final String PASSWORD_FILE = "initial-admin-password";
+  private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+
+  private final StaffService staff;
+  private final AuthSettings settings;
+  private final Path passwordFile;
+  private final Deployment deployment;
+  private final Environment environment;
+
+  AdminBootstrap(
+      StaffService staff,
+      AuthSettings settings,
+      SystemSettings system,
+      Deployment deployment,
+      Environment environment) {
+    this.staff = staff;
+    this.settings = settings;
+    this.passwordFile = system.dataDir().resolve(PASSWORD_FILE);
+    this.deployment = deployment;
+    this.environment = environment;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void ensureFirstAdmin() {
+    String port =
+        environment.getProperty(
+            "local.server.port", environment.getProperty("server.port", "8000"));
+    String dashboard = "http://localhost:" + port + "/dashboard/";
+    String login;
+    if (!settings.adminEmail().isBlank()) {
+      if (settings.adminPassword().isBlank()) {
+        throw new IllegalStateException(
+            "COMPLAINTS_ADMIN_EMAIL is set but COMPLAINTS_ADMIN_PASSWORD is not");
+      }
+      if (staff.findByEmail(settings.adminEmail()).isEmpty()) {
+        staff.create(
+            "Administrator", settings.adminEmail(), null, settings.adminPassword(), Role.ADMIN);
+        log.info("Created the first admin {} from configuration", settings.adminEmail());
+      }
+      login = "log in as " + settings.adminEmail() + " with COMPLAINTS_ADMIN_PASSWORD";
+    } else if (deployment.embedded()) {
+      if (staff.findByEmail(DEFAULT_ADMIN).isEmpty() && !staff.anyAdmin()) {
+        String password = PasswordPolicy.generate();
+        staff.create("Administrator", DEFAULT_ADMIN, null, password, Role.ADMIN);
+        writePasswordFile(password);
+        login =
+            "log in as "
+                + DEFAULT_ADMIN
+                + " with password "
+                + password
+                + " (also kept in "
+                + passwordFile
+                + " until you delete it)";
+      } else if (Files.exists(passwordFile)) {
+        login = "log in as " + DEFAULT_ADMIN + " with the password in " + passwordFile;
+      } else {
+        login = "log in with your admin account";
+      }
+    } else {
+      login =
+          staff.anyAdmin()
+              ? "log in with your admin account"
+              : "no admin exists: set COMPLAINTS_ADMIN_EMAIL and COMPLAINTS_ADMIN_PASSWORD and restart";
+    }
+    System.out.printf(
+        "%n  Complaint Management System is running.%n  Dashboard: %s%n  API:       http://localhost:%s/api/v1/%n  To sign in, %s.%n%n",
+        dashboard, port, login);
+  }
+
+  private void writePasswordFile(String password) {
+    try {
+      Files.createDirectories(passwordFile.toAbsolutePath().getParent());
+      Files.writeString(passwordFile, password + System.lineSeparator());
+      TokenService.trySetOwnerOnly(passwordFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + passwordFile, e);
+    }
+  }
+}

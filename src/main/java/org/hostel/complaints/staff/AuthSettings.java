@@ -1,0 +1,34 @@
+package org.hostel.complaints.staff;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Accounts and tokens.
+ *
+ * @param jwtSecret token signing secret, at least 32 bytes; generated into the data folder on the
+ *     embedded default when empty, required otherwise ({@code COMPLAINTS_JWT_SECRET})
+ * @param tokenTtl lifetime of a staff token
+ * @param serviceToken opaque bearer token of the reporter bot and other integrations; empty
+ *     disables integrations ({@code COMPLAINTS_SERVICE_TOKEN})
+ * @param openRegistration lets anyone register as a porter, for demos and load tests ({@code
+ *     COMPLAINTS_AUTH_OPEN_REGISTRATION})
+ * @param adminEmail the first admin, created at start-up when absent ({@code
+ *     COMPLAINTS_ADMIN_EMAIL})
+ * @param adminPassword that admin's password ({@code COMPLAINTS_ADMIN_PASSWORD})
+ * @param loginsPerClient login attempts one client address may make per minute
+ * @param failuresPerUsername failed logins one user name may have per 15 minutes
+ * @param passwordHashStrength BCrypt cost factor (each step doubles the work)
+ */
+@ConfigurationProperties("complaints.auth")
+record AuthSettings(
+    @DefaultValue("") String jwtSecret,
+    @DefaultValue("60m") Duration tokenTtl,
+    @DefaultValue("") String serviceToken,
+    @DefaultValue("false") boolean openRegistration,
+    @DefaultValue("") String adminEmail,
+    @DefaultValue("") String adminPassword,
+    @DefaultValue("30") int loginsPerClient,
+    @DefaultValue("10") int failuresPerUsername,
+    @DefaultValue("10") int passwordHashStrength) {}

@@ -1,0 +1,232 @@
+package org.hostel.complaints.staff;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.hostel.complaints.protection.Limit;
+import org.hostel.complaints.protection.RateLimiter;
+import org.hostel.complaints.protection.TooManyRequests;
+import org.hostel.complaints.system.AccessDenied;
+import org.hostel.complaints.system.Ids;
+import org.hostel.complaints.system.ValidationFailed;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Staff accounts: registration, login, passwords, and look-ups for other features. */
+@Service
+public class StaffService {
+
+  private static final Pattern PHONE = Pattern.compile("^\\+?[0-9]{7,15}$");
+  private static final java.time.Duration FAILURE_WINDOW = java.time.Duration.ofMinutes(15);
+
+  private final StaffRepository staff;
+  private final TokenService tokens;
+  private final PasswordEncoder passwords;
+  private final RateLimiter limiter;
+  private final AuthSettings settings;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+  private final String dummyHash;
+
+  StaffService(
+      StaffRepository staff,
+      TokenService tokens,
+      RateLimiter limiter,
+      AuthSettings settings,
+      TransactionTemplate tx,
+      Clock clock) {
+    this.staff = staff;
+    this.tokens = tokens;
+    this.passwords = new BCryptPasswordEncoder(settings.passwordHashStrength());
+    this.limiter = limiter;
+    this.settings = settings;
+    this.tx = tx;
+    this.clock = clock;
+    this.dummyHash = passwords.encode(PasswordPolicy.generate());
+  }
+
+  /** The active staff member with this id. */
+  public Optional<StaffMember> findActive(UUID id) {
+    return staff.findById(id).map(StaffRepository.Account::member).filter(StaffMember::active);
+  }
+
+  /** Display names of the given staff members, active or not. */
+  public Map<UUID, String> names(Collection<UUID> ids) {
+    return staff.names(ids);
+  }
+
+  List<StaffMember> listActive() {
+    return staff.listActive();
+  }
+
+  StaffMember profile(Caller caller) {
+    return staff
+        .findById(requireStaff(caller))
+        .map(StaffRepository.Account::member)
+        .orElseThrow(() -> StaffProblems.StaffNotFound.forId(caller.staffId()));
+  }
+
+  TokenService.IssuedToken login(String username, String password, String clientAddress) {
+    var perClient = new Limit(settings.loginsPerClient(), java.time.Duration.ofMinutes(1));
+    var client = limiter.tryAcquire("login-client:" + clientAddress, perClient);
+    if (!client.allowed()) {
+      throw TooManyRequests.retryAfter("login attempts", client.retryAfterSeconds());
+    }
+    String login = username.trim().toLowerCase(Locale.ROOT);
+    var perName = new Limit(settings.failuresPerUsername(), FAILURE_WINDOW);
+    var name = limiter.peek("login-user:" + login, perName);
+    if (!name.allowed()) {
+      throw TooManyRequests.retryAfter("failed logins for this user", name.retryAfterSeconds());
+    }
+    Optional<StaffRepository.Account> account = findByLogin(username);
+    boolean matches =
+        passwords.matches(
+            password, account.map(StaffRepository.Account::passwordHash).orElse(dummyHash));
+    if (account.isEmpty() || !matches || !account.get().member().active()) {
+      limiter.consume("login-user:" + login, perName);
+      throw new StaffProblems.InvalidCredentials();
+    }
+    return tokens.issue(account.get().member());
+  }
+
+  StaffMember register(@Nullable Caller caller, RegisterRequest request) {
+    Role role = request.role() == null ? Role.PORTER : request.role();
+    boolean admin = caller != null && caller.isAdmin();
+    if (!admin) {
+      if (!settings.openRegistration()) {
+        throw caller == null
+            ? org.hostel.complaints.system.NotAuthenticated.missingCredentials()
+            : AccessDenied.because("Only an admin may register staff");
+      }
+      if (role != Role.PORTER) {
+        throw AccessDenied.because("Only an admin may register another admin");
+      }
+    }
+    return create(request.fullName(), request.email(), request.phone(), request.password(), role);
+  }
+
+  StaffMember create(
+      String fullName, @Nullable String email, @Nullable String phone, String password, Role role) {
+    String normalEmail = normalEmail(email);
+    String normalPhone = normalPhone(phone);
+    if (normalEmail == null && normalPhone == null) {
+      throw ValidationFailed.of("email", "an email or a phone number is required");
+    }
+    String weakness = PasswordPolicy.problemWith(password);
+    if (weakness != null) {
+      throw ValidationFailed.of("password", weakness);
+    }
+    StaffMember member =
+        new StaffMember(
+            Ids.newId(), fullName.strip(), normalEmail, normalPhone, role, true, clock.instant());
+    String hash = passwords.encode(password);
+    try {
+      tx.executeWithoutResult(
+          status -> {
+            if (normalEmail != null && staff.exists("email", normalEmail)) {
+              throw StaffProblems.ContactTaken.of("email");
+            }
+            if (normalPhone != null && staff.exists("phone", normalPhone)) {
+              throw StaffProblems.ContactTaken.of("phone");
+            }
+            staff.insert(member, hash);
+          });
+    } catch (DataIntegrityViolationException e) {
+      throw StaffProblems.ContactTaken.of("email or phone");
+    } catch (DataAccessException e) {
+      if (String.valueOf(e.getMessage()).contains("UNIQUE")) {
+        throw StaffProblems.ContactTaken.of("email or phone");
+      }
+      throw e;
+    }
+    return member;
+  }
+
+  /**
+   * Changes the caller's password and signs out every other session: tokens issued before now stop
+   * working, and the answer carries a fresh one.
+   */
+  TokenService.IssuedToken changePassword(Caller caller, String current, String replacement) {
+    UUID id = requireStaff(caller);
+    StaffRepository.Account account =
+        staff.findById(id).orElseThrow(() -> StaffProblems.StaffNotFound.forId(id));
+    if (!passwords.matches(current, account.passwordHash())) {
+      throw StaffProblems.PasswordRejected.because("The current password is wrong");
+    }
+    String weakness = PasswordPolicy.problemWith(replacement);
+    if (weakness != null) {
+      throw StaffProblems.PasswordRejected.because("The new password " + weakness);
+    }
+    long now = clock.instant().getEpochSecond();
+    staff.updatePassword(id, passwords.encode(replacement), now);
+    return tokens.issue(account.member());
+  }
+
+  void logout(Caller caller) {
+    if (!caller.isStaff()) {
+      throw AccessDenied.because("The service token cannot be revoked through the API");
+    }
+    if (caller.tokenId() != null && caller.tokenExpiresAt() != null) {
+      staff.revoke(caller.tokenId(), caller.tokenExpiresAt());
+    }
+  }
+
+  boolean anyAdmin() {
+    return staff.anyAdmin();
+  }
+
+  Optional<StaffMember> findByEmail(String email) {
+    String normal = normalEmail(email);
+    return normal == null
+        ? Optional.empty()
+        : staff.findByLogin("email", normal).map(StaffRepository.Account::member);
+  }
+
+  @org.springframework.scheduling.annotation.Scheduled(
+      fixedDelay = 3_600_000,
+      initialDelay = 60_000)
+  void forgetExpiredRevocations() {
+    staff.forgetExpiredRevocations(clock.instant());
+  }
+
+  private Optional<StaffRepository.Account> findByLogin(String username) {
+    String trimmed = username.trim();
+    if (trimmed.contains("@")) {
+      return staff.findByLogin("email", trimmed.toLowerCase(Locale.ROOT));
+    }
+    String phone = trimmed.replaceAll("[\\s().-]", "");
+    return PHONE.matcher(phone).matches() ? staff.findByLogin("phone", phone) : Optional.empty();
+  }
+
+  private static UUID requireStaff(Caller caller) {
+    if (caller.staffId() == null) {
+      throw AccessDenied.because("Only staff have a profile");
+    }
+    return caller.staffId();
+  }
+
+  private static @Nullable String normalEmail(@Nullable String email) {
+    return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static @Nullable String normalPhone(@Nullable String phone) {
+    if (phone == null || phone.isBlank()) {
+      return null;
+    }
+    String normal = phone.strip().replaceAll("[\\s().-]", "");
+    if (!PHONE.matcher(normal).matches()) {
+      throw ValidationFailed.of("phone", "must be 7 to 15 digits, optionally starting with +");
+    }
+    return normal;
+  }
+}

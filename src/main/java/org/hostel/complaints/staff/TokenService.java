@@ -1,0 +1,174 @@
+package org.hostel.complaints.staff;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.hostel.complaints.system.Deployment;
+import org.hostel.complaints.system.SystemSettings;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.stereotype.Service;
+
+/** Issues HS256 staff tokens and turns presented bearer tokens back into callers. */
+@Service
+class TokenService {
+
+  static final String SECRET_FILE = "jwt-secret";
+
+  private final JwtEncoder encoder;
+  private final JwtDecoder decoder;
+  private final byte[] serviceToken;
+  private final StaffRepository staff;
+  private final AuthSettings settings;
+  private final Clock clock;
+
+  TokenService(
+      AuthSettings settings,
+      SystemSettings system,
+      Deployment deployment,
+      StaffRepository staff,
+      Clock clock) {
+    SecretKey key = new SecretKeySpec(secret(settings, system, deployment), "HmacSHA256");
+    this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
+    this.decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+    String token = settings.serviceToken().trim();
+    if (!token.isEmpty() && token.length() < 16) {
+      throw new IllegalStateException(
+          "COMPLAINTS_SERVICE_TOKEN must be at least 16 characters long");
+    }
+    this.serviceToken = token.getBytes(StandardCharsets.UTF_8);
+    this.staff = staff;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** A freshly issued staff token. */
+  record IssuedToken(String accessToken, long expiresIn, UUID id, Role role) {}
+
+  IssuedToken issue(StaffMember member) {
+    Instant now = clock.instant();
+    Instant expires = now.plus(settings.tokenTtl());
+    JwtClaimsSet claims =
+        JwtClaimsSet.builder()
+            .subject(member.id().toString())
+            .claim("role", member.role().value())
+            .issuedAt(now)
+            .expiresAt(expires)
+            .id(UUID.randomUUID().toString())
+            .build();
+    String token =
+        encoder
+            .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+            .getTokenValue();
+    return new IssuedToken(token, settings.tokenTtl().toSeconds(), member.id(), member.role());
+  }
+
+  /**
+   * The caller behind a bearer token: the integration when it is the service token, otherwise a
+   * staff member whose signed, unexpired, unrevoked token was issued after their last password
+   * change and whose account is still active.
+   */
+  Caller authenticate(String bearer) {
+    if (serviceToken.length > 0
+        && MessageDigest.isEqual(serviceToken, bearer.getBytes(StandardCharsets.UTF_8))) {
+      return Caller.integration();
+    }
+    Jwt jwt;
+    try {
+      jwt = decoder.decode(bearer);
+    } catch (JwtException e) {
+      throw new InvalidBearerTokenException("The token is invalid or expired");
+    }
+    UUID staffId;
+    try {
+      staffId = UUID.fromString(String.valueOf(jwt.getSubject()));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidBearerTokenException("The token is invalid or expired");
+    }
+    String tokenId = jwt.getId();
+    Instant issuedAt = jwt.getIssuedAt();
+    if (tokenId == null || issuedAt == null) {
+      throw new InvalidBearerTokenException("The token is invalid or expired");
+    }
+    StaffRepository.TokenState state =
+        staff
+            .tokenState(staffId, tokenId)
+            .orElseThrow(() -> new InvalidBearerTokenException("The token is invalid or expired"));
+    if (state.revoked()
+        || !state.active()
+        || issuedAt.getEpochSecond() < state.tokensValidAfter()) {
+      throw new InvalidBearerTokenException("The token has been revoked");
+    }
+    Caller.Kind kind = state.role() == Role.ADMIN ? Caller.Kind.ADMIN : Caller.Kind.PORTER;
+    return new Caller(kind, staffId, tokenId, jwt.getExpiresAt());
+  }
+
+  private static byte[] secret(
+      AuthSettings settings, SystemSettings system, Deployment deployment) {
+    String configured = settings.jwtSecret().trim();
+    if (!configured.isEmpty()) {
+      byte[] bytes = configured.getBytes(StandardCharsets.UTF_8);
+      if (bytes.length < 32) {
+        throw new IllegalStateException("COMPLAINTS_JWT_SECRET must be at least 32 bytes long");
+      }
+      return bytes;
+    }
+    if (!deployment.embedded()) {
+      throw new IllegalStateException(
+          "COMPLAINTS_JWT_SECRET is not set. With an external database every instance must sign"
+              + " tokens with the same secret: set COMPLAINTS_JWT_SECRET to a random string of at"
+              + " least 32 bytes (for example: openssl rand -base64 48).");
+    }
+    return generatedSecret(system.dataDir().resolve(SECRET_FILE));
+  }
+
+  private static byte[] generatedSecret(Path file) {
+    try {
+      if (!Files.exists(file)) {
+        byte[] random = new byte[48];
+        new SecureRandom().nextBytes(random);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "jwt", ".tmp");
+        trySetOwnerOnly(temp);
+        Files.writeString(temp, Base64.getEncoder().encodeToString(random));
+        try {
+          Files.move(temp, file);
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+          Files.deleteIfExists(temp);
+        }
+      }
+      return Files.readString(file).trim().getBytes(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read or create the token secret " + file, e);
+    }
+  }
+
+  static void trySetOwnerOnly(Path file) {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException | IOException ignored) {
+      // Not a POSIX file system; the folder's own permissions apply.
+    }
+  }
+}
