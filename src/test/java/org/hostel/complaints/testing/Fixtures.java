@@ -39,7 +39,8 @@ public final class Fixtures {
         api.post(
             "/auth/register",
             adminToken,
-            Map.of("full_name", "Test " + role, "email", email, "password", password, "role", role));
+            Map.of(
+                "full_name", "Test " + role, "email", email, "password", password, "role", role));
     if (created.status() != 201) {
       throw new AssertionError("registration failed: " + created);
     }

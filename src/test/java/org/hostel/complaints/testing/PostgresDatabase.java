@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A throw-away database on the local PostgreSQL server, dropped when the JVM exits. Databases
- * left behind by runs that were killed are dropped once they are six hours old.
+ * A throw-away database on the local PostgreSQL server, dropped when the JVM exits. Databases left
+ * behind by runs that were killed are dropped once they are six hours old.
  */
 public final class PostgresDatabase {
 
@@ -29,7 +29,8 @@ public final class PostgresDatabase {
   public static PostgresDatabase create() {
     long now = System.currentTimeMillis() / 1000;
     String name = PREFIX + now + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt());
-    try (Connection admin = admin(); Statement sql = admin.createStatement()) {
+    try (Connection admin = admin();
+        Statement sql = admin.createStatement()) {
       dropStale(sql, now);
       sql.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
@@ -49,7 +50,8 @@ public final class PostgresDatabase {
   }
 
   public void drop() {
-    try (Connection admin = admin(); Statement sql = admin.createStatement()) {
+    try (Connection admin = admin();
+        Statement sql = admin.createStatement()) {
       sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     } catch (SQLException e) {
       // Dropped by an earlier call, or the server is gone; nothing left to clean.
@@ -59,8 +61,7 @@ public final class PostgresDatabase {
   private static void dropStale(Statement sql, long now) throws SQLException {
     List<String> stale = new ArrayList<>();
     try (ResultSet rs =
-        sql.executeQuery(
-            "SELECT datname FROM pg_database WHERE datname LIKE '" + PREFIX + "%'")) {
+        sql.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + PREFIX + "%'")) {
       while (rs.next()) {
         String[] parts = rs.getString(1).substring(PREFIX.length()).split("_");
         try {
