@@ -1,0 +1,457 @@
+package org.hostel.complaints;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.hostel.complaints.testing.Api;
+import org.hostel.complaints.testing.Fixtures;
+import org.hostel.complaints.testing.TestSetup;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Every endpoint against every kind of caller. Each cell gets a fresh complaint (assigned to the
+ * "assigned" porter, or left unassigned) so that one call cannot change what the next one sees.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTests {
+
+  enum Who {
+    ADMIN,
+    PORTER_ASSIGNED,
+    PORTER_NOT_ASSIGNED,
+    INTEGRATION,
+    ANONYMOUS,
+    EXPIRED_TOKEN,
+    REVOKED_TOKEN
+  }
+
+  /** One endpoint: how to call it on a complaint, and what each caller must get. */
+  record Endpoint(
+      String name,
+      boolean assigned,
+      String method,
+      BiFunction<String, UUID, String> path,
+      @Nullable BiFunction<Fixtureless, Who, Object> body,
+      int... expected) {}
+
+  /** What a body may depend on: the ids of the people in the matrix. */
+  record Fixtureless(UUID admin, UUID assigned, UUID other) {}
+
+  @DynamicPropertySource
+  static void embedded(DynamicPropertyRegistry registry) {
+    TestSetup.common(registry);
+  }
+
+  @LocalServerPort int port;
+
+  Api api;
+  Fixtures fixtures;
+  Fixtures.Staff assigned;
+  Fixtures.Staff other;
+  Fixtureless ids;
+  Map<Who, @Nullable String> tokens = new EnumMap<>(Who.class);
+
+  @BeforeAll
+  void people() throws JOSEException {
+    api = Api.onPort(port);
+    fixtures = new Fixtures(api);
+    assigned = fixtures.porter();
+    other = fixtures.porter();
+    UUID adminId =
+        UUID.fromString(
+            api.get("/api/v1/profile/me", fixtures.adminToken()).json().get("id").asString());
+    ids = new Fixtureless(adminId, assigned.id(), other.id());
+    Fixtures.Staff leaving = fixtures.porter();
+    assertThat(api.call("POST", "/auth/logout").token(leaving.token()).send().status())
+        .isEqualTo(204);
+    tokens.put(Who.ADMIN, fixtures.adminToken());
+    tokens.put(Who.PORTER_ASSIGNED, assigned.token());
+    tokens.put(Who.PORTER_NOT_ASSIGNED, other.token());
+    tokens.put(Who.INTEGRATION, TestSetup.SERVICE_TOKEN);
+    tokens.put(Who.ANONYMOUS, null);
+    tokens.put(
+        Who.EXPIRED_TOKEN, token(adminId, TestSetup.JWT_SECRET, Instant.now().minusSeconds(120)));
+    tokens.put(Who.REVOKED_TOKEN, leaving.token());
+  }
+
+  static Stream<Arguments> matrix() {
+    List<Endpoint> endpoints =
+        List.of(
+            new Endpoint(
+                "read assigned complaint",
+                true,
+                "GET",
+                (b, id) -> "/api/v1/complaints/" + id,
+                null,
+                200,
+                200,
+                404,
+                200,
+                401,
+                401,
+                401),
+            new Endpoint(
+                "read unassigned complaint",
+                false,
+                "GET",
+                (b, id) -> "/api/v1/complaints/" + id,
+                null,
+                200,
+                200,
+                200,
+                200,
+                401,
+                401,
+                401),
+            new Endpoint(
+                "list complaints",
+                true,
+                "GET",
+                (b, id) -> "/api/v1/complaints",
+                null,
+                200,
+                200,
+                200,
+                200,
+                401,
+                401,
+                401),
+            new Endpoint(
+                "submit",
+                true,
+                "POST",
+                (b, id) -> "/api/v1/complaints/submit",
+                (f, who) -> Fixtures.complaint(Fixtures.reporter()),
+                201,
+                201,
+                201,
+                201,
+                401,
+                401,
+                401),
+            new Endpoint(
+                "start assigned complaint",
+                true,
+                "PATCH",
+                (b, id) -> "/api/v1/complaints/" + id + "/status",
+                (f, who) -> Map.of("status", "in_progress"),
+                200,
+                200,
+                404,
+                403,
+                401,
+                401,
+                401),
+            new Endpoint(
+                "start unassigned complaint",
+                false,
+                "PATCH",
+                (b, id) -> "/api/v1/complaints/" + id + "/status",
+                (f, who) -> Map.of("status", "in_progress"),
+                200,
+                403,
+                403,
+                403,
+                401,
+                401,
+                401),
+            new Endpoint(
+                "close reported complaint",
+                true,
+                "PATCH",
+                (b, id) -> "/api/v1/complaints/" + id + "/status",
+                (f, who) -> Map.of("status", "closed"),
+                400,
+                403,
+                404,
+                403,
+                401,
+                401,
+                401),
+            new Endpoint(
+                "assign unassigned complaint to self",
+                false,
+                "PATCH",
+                (b, id) -> "/api/v1/complaints/" + id + "/assign",
+                (f, who) -> Map.of("assigned_porter_id", self(f, who).toString()),
+                200,
+                200,
+                200,
+                403,
+                401,
+                401,
+                401),
+            new Endpoint(
+                "assign complaint to the other porter",
+                true,
+                "PATCH",
+                (b, id) -> "/api/v1/complaints/" + id + "/assign",
+                (f, who) -> Map.of("assigned_porter_id", f.other().toString()),
+                200,
+                403,
+                404,
+                403,
+                401,
+                401,
+                401),
+            new Endpoint(
+                "take someone else's complaint",
+                true,
+                "PATCH",
+                (b, id) -> "/api/v1/complaints/" + id + "/assign",
+                (f, who) -> Map.of("assigned_porter_id", self(f, who).toString()),
+                200,
+                200,
+                404,
+                403,
+                401,
+                401,
+                401),
+            new Endpoint(
+                "combined change",
+                true,
+                "PATCH",
+                (b, id) -> "/api/v1/complaints/" + id,
+                (f, who) -> Map.of("status", "in_progress"),
+                200,
+                200,
+                404,
+                403,
+                401,
+                401,
+                401),
+            new Endpoint(
+                "history",
+                true,
+                "GET",
+                (b, id) -> "/api/v1/complaints/" + id + "/history",
+                null,
+                200,
+                200,
+                404,
+                403,
+                401,
+                401,
+                401),
+            new Endpoint(
+                "assignment records",
+                true,
+                "GET",
+                (b, id) -> "/api/v1/complaints/" + id + "/assignments",
+                null,
+                200,
+                403,
+                404,
+                403,
+                401,
+                401,
+                401),
+            new Endpoint(
+                "porters",
+                true,
+                "GET",
+                (b, id) -> "/api/v1/porters",
+                null,
+                200,
+                200,
+                200,
+                403,
+                401,
+                401,
+                401),
+            new Endpoint(
+                "hostels",
+                true,
+                "GET",
+                (b, id) -> "/api/v1/hostels",
+                null,
+                200,
+                200,
+                200,
+                200,
+                401,
+                401,
+                401),
+            new Endpoint(
+                "categories",
+                true,
+                "GET",
+                (b, id) -> "/api/v1/categories",
+                null,
+                200,
+                200,
+                200,
+                200,
+                200,
+                401,
+                401),
+            new Endpoint(
+                "profile",
+                true,
+                "GET",
+                (b, id) -> "/api/v1/profile/me",
+                null,
+                200,
+                200,
+                200,
+                403,
+                401,
+                401,
+                401),
+            new Endpoint(
+                "change password with a wrong current one",
+                true,
+                "POST",
+                (b, id) -> "/api/v1/profile/change-password",
+                (f, who) ->
+                    Map.of(
+                        "current_password", "Not-The-Passw0rd", "new_password", "Another-Passw0rd"),
+                400,
+                400,
+                400,
+                403,
+                401,
+                401,
+                401),
+            new Endpoint(
+                "register staff",
+                true,
+                "POST",
+                (b, id) -> "/auth/register",
+                (f, who) ->
+                    Map.of(
+                        "full_name",
+                        "New Porter",
+                        "email",
+                        "new-" + UUID.randomUUID() + "@test.local",
+                        "password",
+                        "Good-Passw0rd"),
+                201,
+                403,
+                403,
+                403,
+                401,
+                401,
+                401),
+            new Endpoint(
+                "purge dry run",
+                true,
+                "DELETE",
+                (b, id) -> "/api/v1/admin/purge",
+                (f, who) -> Map.of("dry_run", true),
+                200,
+                403,
+                403,
+                403,
+                401,
+                401,
+                401));
+    List<Arguments> cells = new ArrayList<>();
+    for (Endpoint endpoint : endpoints) {
+      for (Who who : Who.values()) {
+        cells.add(Arguments.of(endpoint.name(), who, endpoint, endpoint.expected()[who.ordinal()]));
+      }
+    }
+    return cells.stream();
+  }
+
+  @ParameterizedTest(name = "{0} as {1} → {3}")
+  @MethodSource("matrix")
+  void eachCallerGetsExactlyWhatTheRulesAllow(
+      String name, Who who, Endpoint endpoint, int expected) {
+    String complaintId = fixtures.submit().get("id").asString();
+    if (endpoint.assigned()) {
+      fixtures.assign(complaintId, assigned.id());
+    }
+    Api.Call call =
+        api.call(endpoint.method(), endpoint.path().apply("", UUID.fromString(complaintId)))
+            .token(tokens.get(who));
+    if (endpoint.body() != null) {
+      call.json(endpoint.body().apply(ids, who));
+    }
+    Api.Response response = call.send();
+    assertThat(response.status()).as(response.toString()).isEqualTo(expected);
+    if (expected >= 400) {
+      assertThat(response.header("Content-Type")).hasValue("application/problem+json");
+      assertThat(response.json().get("detail").isString()).isTrue();
+    }
+  }
+
+  @Test
+  void tokensSignedWithAnotherSecretOrWithoutSignatureAreRefused() throws JOSEException {
+    String forged =
+        token(
+            ids.admin(),
+            "another-secret-that-is-long-enough-for-hs256",
+            Instant.now().plusSeconds(600));
+    assertThat(api.get("/api/v1/complaints", forged).status()).isEqualTo(401);
+    String unsigned = forged.substring(0, forged.lastIndexOf('.') + 1);
+    assertThat(api.get("/api/v1/complaints", unsigned).status()).isEqualTo(401);
+  }
+
+  @Test
+  void aBasicHeaderIsNeverAcceptedNorAskedFor() {
+    Api.Response response =
+        api.call("GET", "/api/v1/complaints")
+            .header("Authorization", "Basic YWRtaW46YWRtaW4=")
+            .send();
+    assertThat(response.status()).isEqualTo(401);
+    assertThat(response.header("WWW-Authenticate").orElse("")).doesNotContainIgnoringCase("basic");
+  }
+
+  @Test
+  void aTelegramUserIdDoesNotOpenComplaintsToAnonymousCallers() {
+    String reporter = Fixtures.reporter();
+    fixtures.submit(Fixtures.complaint(reporter));
+    assertThat(api.get("/api/v1/complaints?telegram_user_id=" + reporter, null).status())
+        .isEqualTo(401);
+  }
+
+  private static UUID self(Fixtureless f, Who who) {
+    return switch (who) {
+      case ADMIN -> f.admin();
+      case PORTER_NOT_ASSIGNED -> f.other();
+      default -> f.assigned();
+    };
+  }
+
+  private static String token(UUID subject, String secret, Instant expires) throws JOSEException {
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .subject(subject.toString())
+            .claim("role", "admin")
+            .issueTime(Date.from(expires.minusSeconds(3600)))
+            .expirationTime(Date.from(expires))
+            .jwtID(UUID.randomUUID().toString())
+            .build();
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+    jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+    return jwt.serialize();
+  }
+}
