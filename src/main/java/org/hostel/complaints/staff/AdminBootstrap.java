@@ -56,9 +56,17 @@ class AdminBootstrap {
             "COMPLAINTS_ADMIN_EMAIL is set but COMPLAINTS_ADMIN_PASSWORD is not");
       }
       if (staff.findByEmail(settings.adminEmail()).isEmpty()) {
-        staff.create(
-            "Administrator", settings.adminEmail(), null, settings.adminPassword(), Role.ADMIN);
-        log.info("Created the first admin {} from configuration", settings.adminEmail());
+        try {
+          staff.create(
+              "Administrator", settings.adminEmail(), null, settings.adminPassword(), Role.ADMIN);
+          log.info("Created the first admin {} from configuration", settings.adminEmail());
+        } catch (StaffProblems.ContactTaken createdByAnotherInstance) {
+          log.info("The first admin {} was created by another instance", settings.adminEmail());
+        } catch (org.hostel.complaints.system.ValidationFailed rejected) {
+          throw new IllegalStateException(
+              "COMPLAINTS_ADMIN_EMAIL/COMPLAINTS_ADMIN_PASSWORD rejected: "
+                  + rejected.getMessage());
+        }
       }
       login = "log in as " + settings.adminEmail() + " with COMPLAINTS_ADMIN_PASSWORD";
     } else if (deployment.embedded()) {
