@@ -1,0 +1,136 @@
+package org.hostel.complaints.complaint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.hostel.complaints.system.Ids;
+import org.hostel.complaints.testing.PostgresDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The same SQL on both databases: filters, ordering, paging, optimistic updates and purge. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ComplaintRepositoryTests {
+
+  private final PostgresDatabase postgres = PostgresDatabase.create();
+  private final List<HikariDataSource> pools = new java.util.ArrayList<>();
+
+  Stream<ComplaintRepository> vendors() throws Exception {
+    Path dir = Files.createTempDirectory("repository-test");
+    HikariDataSource sqlite = pool("jdbc:sqlite:" + dir.resolve("test.db"), "sqlite");
+    HikariDataSource pg = pool(postgres.url(), "postgresql");
+    return Stream.of(
+        new ComplaintRepository(JdbcClient.create(sqlite)),
+        new ComplaintRepository(JdbcClient.create(pg)));
+  }
+
+  @AfterAll
+  void close() {
+    pools.forEach(HikariDataSource::close);
+    postgres.drop();
+  }
+
+  @ParameterizedTest
+  @MethodSource("vendors")
+  void filtersCombineAndPagesComeNewestFirst(ComplaintRepository repository) {
+    String reporter = UUID.randomUUID().toString().substring(0, 8);
+    Instant t = Instant.parse("2026-01-01T00:00:00Z");
+    for (int i = 0; i < 6; i++) {
+      repository.insert(
+          complaint(
+              reporter,
+              i % 2 == 0 ? Severity.HIGH : Severity.LOW,
+              "Leak number " + i,
+              t.plusSeconds(i)));
+    }
+    var mine = filter(reporter, null, null);
+    assertThat(repository.count(mine)).isEqualTo(6);
+    assertThat(repository.page(mine, 2, 0))
+        .extracting(Complaint::description)
+        .containsExactly("Leak number 5", "Leak number 4");
+    assertThat(repository.page(mine, 4, 4))
+        .extracting(Complaint::description)
+        .containsExactly("Leak number 1", "Leak number 0");
+    assertThat(repository.count(filter(reporter, Severity.HIGH, null))).isEqualTo(3);
+    assertThat(repository.count(filter(reporter, null, "NUMBER 3"))).isEqualTo(1);
+    assertThat(repository.count(filter(reporter, null, "100%"))).isZero();
+  }
+
+  @ParameterizedTest
+  @MethodSource("vendors")
+  void anUpdateAgainstAStaleVersionChangesNothing(ComplaintRepository repository) {
+    Complaint stored = complaint("1", Severity.LOW, "Door hinge broken", Instant.now());
+    repository.insert(stored);
+    Complaint started = stored.withStatus(Status.IN_PROGRESS).touched(Instant.now());
+    assertThat(repository.update(started, 1)).isTrue();
+    assertThat(repository.update(stored.withStatus(Status.RESOLVED).touched(Instant.now()), 1))
+        .isFalse();
+    assertThat(repository.find(stored.id()).orElseThrow().status()).isEqualTo(Status.IN_PROGRESS);
+    assertThat(repository.find(stored.id()).orElseThrow().version()).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @MethodSource("vendors")
+  void purgeDeletesOnlyComplaintsThatAreStillFinished(ComplaintRepository repository) {
+    Instant old = Instant.parse("2020-01-01T00:00:00Z");
+    Complaint open = complaint("2", Severity.LOW, "Still dripping today", old);
+    Complaint done =
+        complaint("2", Severity.LOW, "Fixed the window", old).withStatus(Status.CLOSED);
+    repository.insert(open);
+    repository.insert(done);
+    assertThat(repository.finishedBefore(Status.CLOSED, old.plusSeconds(1))).contains(done.id());
+    assertThat(repository.deleteFinished(List.of(open.id(), done.id()))).containsExactly(done.id());
+    assertThat(repository.find(open.id())).isPresent();
+    assertThat(repository.find(done.id())).isEmpty();
+  }
+
+  private static ComplaintRepository.Filter filter(
+      String reporter, Severity severity, String text) {
+    return new ComplaintRepository.Filter(null, null, null, severity, reporter, null, text, null);
+  }
+
+  private static Complaint complaint(String reporter, Severity severity, String text, Instant at) {
+    return new Complaint(
+        Ids.newId(),
+        reporter,
+        "block-a",
+        "A",
+        "A101",
+        "plumbing",
+        text,
+        severity,
+        Status.REPORTED,
+        null,
+        null,
+        1,
+        at,
+        at);
+  }
+
+  private HikariDataSource pool(String url, String vendor) {
+    HikariDataSource pool = new HikariDataSource();
+    pool.setJdbcUrl(url);
+    pool.setUsername(PostgresDatabase.USER);
+    pool.setMaximumPoolSize(2);
+    if (vendor.equals("sqlite")) {
+      pool.addDataSourceProperty("foreign_keys", "true");
+    }
+    pools.add(pool);
+    Flyway.configure()
+        .dataSource(pool)
+        .locations("classpath:db/migration/" + vendor)
+        .load()
+        .migrate();
+    return pool;
+  }
+}
