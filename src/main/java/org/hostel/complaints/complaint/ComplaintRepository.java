@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -124,12 +125,8 @@ class ComplaintRepository {
     Map<Status, Long> counts = new HashMap<>();
     jdbc.sql("SELECT status, count(*) FROM complaints GROUP BY status")
         .query(
-            (ResultSet rs) -> {
-              while (rs.next()) {
-                counts.put(Status.fromValue(rs.getString(1)), rs.getLong(2));
-              }
-              return null;
-            });
+            (RowCallbackHandler)
+                rs -> counts.put(Status.fromValue(rs.getString(1)), rs.getLong(2)));
     return counts;
   }
 

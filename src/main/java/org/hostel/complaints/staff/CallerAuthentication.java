@@ -24,4 +24,10 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
   public Caller getPrincipal() {
     return caller;
   }
+
+  /** The caller's stable key, which per-caller rate limits are keyed by. */
+  @Override
+  public String getName() {
+    return caller.key();
+  }
 }

@@ -1,46 +1,75 @@
 package org.hostel.complaints.system;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Liveness and readiness for people, load balancers and load tests. */
+/**
+ * Liveness and readiness for people, load balancers and load tests. Readiness runs every {@link
+ * DependencyCheck} (the database always, Redis when configured, photo storage when that feature
+ * contributes one) in parallel, each bounded in time so a hung dependency cannot hang the probe.
+ */
 @RestController
 class HealthController {
 
-  private final JdbcClient jdbc;
-  private final MeterRegistry meters;
-  private final Clock clock;
+  private static final Logger log = LoggerFactory.getLogger(HealthController.class);
 
-  HealthController(JdbcClient jdbc, MeterRegistry meters, Clock clock) {
-    this.jdbc = jdbc;
-    this.meters = meters;
+  private final List<DependencyCheck> checks;
+  private final WebSocketGauge sockets;
+  private final Clock clock;
+  private final long timeoutMillis;
+  private final ExecutorService runner = Executors.newVirtualThreadPerTaskExecutor();
+  private final Map<String, Boolean> lastUp = new ConcurrentHashMap<>();
+
+  HealthController(
+      JdbcClient jdbc,
+      List<DependencyCheck> contributed,
+      WebSocketGauge sockets,
+      Clock clock,
+      ObservabilitySettings settings) {
+    List<DependencyCheck> all = new ArrayList<>();
+    all.add(new Database(jdbc));
+    all.addAll(contributed);
+    this.checks = List.copyOf(all);
+    this.sockets = sockets;
     this.clock = clock;
+    this.timeoutMillis = settings.healthTimeout().toMillis();
   }
 
   record HealthResponse(
       String status, Instant timestamp, long websocketConnections, Map<String, Check> checks) {}
 
-  record Check(String status, String detail) {}
+  record ReadyResponse(String status, Map<String, Check> checks) {}
+
+  record Check(String status, String detail) {
+    boolean up() {
+      return status.equals("up");
+    }
+  }
 
   @GetMapping("/health")
   ResponseEntity<HealthResponse> health() {
-    Map<String, Check> checks = new LinkedHashMap<>();
-    checks.put("database", database());
-    boolean healthy = checks.values().stream().allMatch(c -> c.status().equals("up"));
+    Map<String, Check> results = runAll();
+    boolean healthy = results.values().stream().allMatch(Check::up);
     var body =
         new HealthResponse(
-            healthy ? "healthy" : "unhealthy", clock.instant(), websocketConnections(), checks);
-    return healthy
-        ? ResponseEntity.ok(body)
-        : ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "5").body(body);
+            healthy ? "healthy" : "unhealthy", clock.instant(), sockets.total(), results);
+    return healthy ? ResponseEntity.ok(body) : unavailable(body);
   }
 
   @GetMapping("/health/live")
@@ -49,28 +78,72 @@ class HealthController {
   }
 
   @GetMapping("/health/ready")
-  ResponseEntity<Map<String, Object>> ready() {
-    Check database = database();
-    boolean up = database.status().equals("up");
-    Map<String, Object> body = Map.of("status", up ? "up" : "down", "database", database);
-    return up
-        ? ResponseEntity.ok(body)
-        : ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "5").body(body);
+  ResponseEntity<ReadyResponse> ready() {
+    Map<String, Check> results = runAll();
+    boolean up = results.values().stream().allMatch(Check::up);
+    var body = new ReadyResponse(up ? "up" : "down", results);
+    return up ? ResponseEntity.ok(body) : unavailable(body);
   }
 
-  private Check database() {
+  private static <T> ResponseEntity<T> unavailable(T body) {
+    return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "5").body(body);
+  }
+
+  private Map<String, Check> runAll() {
+    Map<String, CompletableFuture<Check>> running = new LinkedHashMap<>();
+    for (DependencyCheck check : checks) {
+      running.put(check.name(), CompletableFuture.supplyAsync(() -> run(check), runner));
+    }
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    Map<String, Check> results = new LinkedHashMap<>();
+    running.forEach(
+        (name, future) -> {
+          Check result;
+          try {
+            long left = Math.max(0, deadline - System.nanoTime());
+            result = future.get(left, TimeUnit.NANOSECONDS);
+          } catch (Exception e) {
+            future.cancel(true);
+            result = new Check("down", "no answer within " + timeoutMillis + " ms");
+            note(name, false, "timed out");
+          }
+          results.put(name, result);
+        });
+    return results;
+  }
+
+  private Check run(DependencyCheck check) {
     try {
-      jdbc.sql("SELECT 1").query(Integer.class).single();
+      check.check();
+      note(check.name(), true, "");
       return new Check("up", "reachable");
-    } catch (RuntimeException e) {
-      return new Check("down", "database unreachable");
+    } catch (Exception e) {
+      note(check.name(), false, String.valueOf(e.getMessage()));
+      return new Check("down", "unreachable");
     }
   }
 
-  private long websocketConnections() {
-    return Math.round(
-        meters.find("websocket_connections_active").gauges().stream()
-            .mapToDouble(g -> g.value())
-            .sum());
+  /** Logs changes of state only, so a dependency that stays down does not flood the log. */
+  private void note(String name, boolean up, String why) {
+    Boolean before = lastUp.put(name, up);
+    if (before == null || before != up) {
+      if (up) {
+        log.info("Readiness check {} is up", name);
+      } else {
+        log.warn("Readiness check {} is down: {}", name, why);
+      }
+    }
+  }
+
+  private record Database(JdbcClient jdbc) implements DependencyCheck {
+    @Override
+    public String name() {
+      return "database";
+    }
+
+    @Override
+    public void check() {
+      jdbc.sql("SELECT 1").query(Integer.class).single();
+    }
   }
 }

@@ -47,6 +47,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     if (tooLarge != null) {
       return api(tooLarge);
     }
+    if (poolExhausted(failure)) {
+      log.warn("Answered 503: {}", failure.getMessage());
+      return api(ServiceOverloaded.databaseBusy());
+    }
     log.error("Unhandled failure", failure);
     return ResponseEntity.internalServerError()
         .body(
@@ -215,6 +219,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
       }
     }
     return null;
+  }
+
+  /**
+   * Hikari gives up waiting for a connection with a transient-connection error; that is overload
+   * (or a database outage), which the client should retry, not a bug.
+   */
+  private static boolean poolExhausted(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String path(JacksonException failure) {
