@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,8 +92,23 @@ class HealthController {
 
   private Map<String, Check> runAll() {
     Map<String, CompletableFuture<Check>> running = new LinkedHashMap<>();
+    Map<String, String> context = MDC.getCopyOfContextMap();
     for (DependencyCheck check : checks) {
-      running.put(check.name(), CompletableFuture.supplyAsync(() -> run(check), runner));
+      running.put(
+          check.name(),
+          CompletableFuture.supplyAsync(
+              () -> {
+                // Lines logged by a check belong to the request that ran it.
+                if (context != null) {
+                  MDC.setContextMap(context);
+                }
+                try {
+                  return run(check);
+                } finally {
+                  MDC.clear();
+                }
+              },
+              runner));
     }
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     Map<String, Check> results = new LinkedHashMap<>();
