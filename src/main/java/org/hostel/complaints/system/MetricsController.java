@@ -6,6 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +34,7 @@ class MetricsController {
   private final List<ScrapedGauge> gauges;
   private final List<AddressRange> allowed;
   private final byte[] token;
+  private final ExecutorService reader = Executors.newVirtualThreadPerTaskExecutor();
 
   MetricsController(
       PrometheusMeterRegistry registry, List<ScrapedGauge> gauges, ObservabilitySettings settings) {
@@ -47,10 +54,14 @@ class MetricsController {
     for (ScrapedGauge gauge : gauges) {
       Map<String, ? extends Number> values;
       try {
-        values = gauge.read();
-      } catch (RuntimeException e) {
-        log.warn("Skipped {} in this scrape: {}", gauge.name(), e.getMessage());
+        values = CompletableFuture.supplyAsync(gauge::read, reader).get(1, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        // A scrape must stay fast when the pool is exhausted; Prometheus copes with a gap.
+        log.warn("Skipped {} in this scrape: {}", gauge.name(), e.toString());
         continue;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
       }
       append(text, gauge, values);
     }
