@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Request rate limits. A limit is written {@code N/period} ({@code 600/1m}): a bucket of N tokens
  * refilled evenly over the period, so a client may burst N requests and then keep to N per period.
- * Defaults let the published 50-user load test from one address pass untouched.
+ * Defaults let the published load tests (every user from one address, sharing the integration
+ * token) pass untouched: per-caller limits are a ceiling against runaway clients, while the server
+ * itself is protected by the in-flight bound of {@link OverloadSettings}.
  *
  * @param enabled switch every request limit off, e.g. for a maximum-throughput benchmark ({@code
  *     COMPLAINTS_RATE_LIMIT_ENABLED}); the login limits of the staff feature stay
@@ -25,8 +27,8 @@ record RateLimitSettings(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("1200/1m") Limit anonymous,
     @DefaultValue("120/1m") Limit auth,
-    @DefaultValue("6000/1m") Limit staff,
-    @DefaultValue("12000/1m") Limit integration,
-    @DefaultValue("600/1m") Limit uploads,
+    @DefaultValue("12000/1m") Limit staff,
+    @DefaultValue("60000/1m") Limit integration,
+    @DefaultValue("1200/1m") Limit uploads,
     @DefaultValue({}) List<String> trustedProxies,
     @DefaultValue("complaints:rate:") String redisKeyPrefix) {}
