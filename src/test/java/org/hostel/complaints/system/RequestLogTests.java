@@ -24,6 +24,7 @@ class RequestLogTests {
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
     TestSetup.common(registry);
+    registry.add("complaints.observability.access-log", () -> "true");
   }
 
   @LocalServerPort int port;
