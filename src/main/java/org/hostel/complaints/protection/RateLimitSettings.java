@@ -26,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record RateLimitSettings(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("1200/1m") Limit anonymous,
-    @DefaultValue("120/1m") Limit auth,
+    @DefaultValue("300/1m") Limit auth,
     @DefaultValue("12000/1m") Limit staff,
     @DefaultValue("60000/1m") Limit integration,
     @DefaultValue("1200/1m") Limit uploads,

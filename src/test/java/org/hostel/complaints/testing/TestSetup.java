@@ -25,6 +25,7 @@ public final class TestSetup {
     registry.add("complaints.auth.service-token", () -> SERVICE_TOKEN);
     registry.add("complaints.auth.jwt-secret", () -> JWT_SECRET);
     registry.add("complaints.auth.logins-per-client", () -> "100000");
+    registry.add("complaints.rate-limit.auth", () -> "100000/1m");
     registry.add("complaints.auth.password-hash-strength", () -> "4");
   }
 
