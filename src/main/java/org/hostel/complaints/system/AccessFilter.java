@@ -40,7 +40,11 @@ class AccessFilter extends OncePerRequestFilter {
   static final String HEADER = "X-Request-Id";
   static final String MDC_KEY = "request_id";
   static final String UNMATCHED = "unmatched";
-  private static final String UPLOAD_ROUTE = "/api/v1/complaints/{id}/photos";
+
+  /** Whatever the photo feature names its path variable. */
+  private static final Pattern UPLOAD_ROUTE =
+      Pattern.compile("/api/v1/complaints/\\{[^}/]+\\}/photos");
+
   private static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   private static final Set<String> METHODS =
       Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
@@ -137,7 +141,7 @@ class AccessFilter extends OncePerRequestFilter {
         .increment();
     durations.withTags("method", method, "endpoint", endpoint).record(nanos, TimeUnit.NANOSECONDS);
     if (method.equals("POST")
-        && endpoint.equals(UPLOAD_ROUTE)
+        && UPLOAD_ROUTE.matcher(endpoint).matches()
         && request.getContentLengthLong() > 0) {
       uploads.withTags("status", Integer.toString(status)).record(request.getContentLengthLong());
     }

@@ -13,6 +13,7 @@ import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,6 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * PostgreSQL database, so "in flight" is a fact, not a matter of timing: while they are provably
  * still held, the next request must already have its 503.
  */
+// Settings of its own: the context is never reused, so it is closed (and its pool freed).
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OverloadTests {
 

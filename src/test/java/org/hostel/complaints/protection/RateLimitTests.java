@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -18,6 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Tiny limits so that buckets empty within a test; the test client is behind a "trusted proxy" (it
  * connects from 127.0.0.1) so each test picks its own client address with X-Forwarded-For.
  */
+// Settings of its own: the context is never reused, so it is closed (and its pool freed).
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RateLimitTests {
 

@@ -53,7 +53,8 @@ class GracefulShutdownTests {
                 "--complaints.auth.password-hash-strength=4",
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + PostgresDatabase.USER,
-                "--spring.datasource.password=");
+                "--spring.datasource.password=",
+                "--spring.datasource.hikari.maximum-pool-size=4");
     int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port", "0"));
     Api api = Api.onPort(port);
     List<CompletableFuture<Api.Response>> held;

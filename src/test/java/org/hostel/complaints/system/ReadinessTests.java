@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,6 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * to connections (the shared server keeps running), and its Redis is a private server on its own
  * port that the test stops and starts again.
  */
+// Settings of its own: the context is never reused, so it is closed (and its pool freed).
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReadinessTests {
 
@@ -39,6 +42,7 @@ class ReadinessTests {
     registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
     registry.add("spring.datasource.password", () -> "");
     registry.add("spring.datasource.hikari.connection-timeout", () -> "1000");
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
     registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + REDIS.port);
   }
 
