@@ -60,6 +60,19 @@ public class StaffService {
     return staff.findById(id).map(StaffRepository.Account::member).filter(StaffMember::active);
   }
 
+  /**
+   * The caller behind a bearer token, checked exactly as for an HTTP request (signature, expiry,
+   * revocation, password change, active account); empty when the token is not usable. For channels
+   * that cannot carry an {@code Authorization} header, such as a WebSocket handshake.
+   */
+  public Optional<Caller> authenticate(String token) {
+    try {
+      return Optional.of(tokens.authenticate(token));
+    } catch (org.springframework.security.core.AuthenticationException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Display names of the given staff members, active or not. */
   public Map<UUID, String> names(Collection<UUID> ids) {
     return staff.names(ids);
