@@ -62,8 +62,14 @@ final class Instances {
 
   /** Starts an instance with the common test settings plus {@code settings}, without waiting. */
   static Instance start(Map<String, String> settings, List<String> jvmOptions) {
+    return start(settings, jvmOptions, List.of());
+  }
+
+  /** The same, run through {@code launcher} (e.g. a shell that raises the open-file limit). */
+  static Instance start(
+      Map<String, String> settings, List<String> jvmOptions, List<String> launcher) {
     int port = freePort();
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(launcher);
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(jvmOptions);
     command.add("-cp");
