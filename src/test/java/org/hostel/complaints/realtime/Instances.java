@@ -2,7 +2,6 @@ package org.hostel.complaints.realtime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,11 +11,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.hostel.complaints.ComplaintsApplication;
 import org.hostel.complaints.testing.Api;
+import org.hostel.complaints.testing.ServiceProcess;
 import org.hostel.complaints.testing.TestSetup;
 
 /**
  * Real service instances as separate JVMs started from the test's own class path, the way an
  * operator runs them: each its own process, port and data folder, sharing what they are told to.
+ * Unlike {@link ServiceProcess} they start without waiting, so several boot side by side, and
+ * expose their process for kill and memory figures.
  */
 final class Instances {
 
@@ -52,14 +54,6 @@ final class Instances {
     }
   }
 
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /** Starts an instance with the common test settings plus {@code settings}, without waiting. */
   static Instance start(Map<String, String> settings, List<String> jvmOptions) {
     return start(settings, jvmOptions, List.of());
@@ -68,12 +62,14 @@ final class Instances {
   /** The same, run through {@code launcher} (e.g. a shell that raises the open-file limit). */
   static Instance start(
       Map<String, String> settings, List<String> jvmOptions, List<String> launcher) {
-    int port = freePort();
+    int port = ServiceProcess.freePort();
     List<String> command = new ArrayList<>(launcher);
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(jvmOptions);
+    command.add("--enable-native-access=ALL-UNNAMED");
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
     command.add(ComplaintsApplication.class.getName());
     TestSetup.common((name, value) -> command.add("--" + name + "=" + value.get()));
     command.add("--server.port=" + port);

@@ -27,7 +27,7 @@ final class Nginx implements AutoCloseable {
 
   static Nginx inFrontOf(List<Integer> upstreamPorts) {
     Path nginx = TestTools.require("nginx", "nginx");
-    int port = Instances.freePort();
+    int port = org.hostel.complaints.testing.ServiceProcess.freePort();
     try {
       Path dir = Files.createTempDirectory("complaints-nginx-");
       String site = Files.readString(Path.of("deploy/nginx/complaints.conf"));
