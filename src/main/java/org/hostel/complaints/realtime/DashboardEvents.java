@@ -11,6 +11,7 @@ import org.hostel.complaints.complaint.ComplaintSubmitted;
 import org.hostel.complaints.complaint.Severity;
 import org.hostel.complaints.complaint.Status;
 import org.hostel.complaints.complaint.StatusChanged;
+import org.hostel.complaints.staff.LoggedOut;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -69,6 +70,12 @@ class DashboardEvents {
         event.previous(),
         "assignment_update",
         new AssignmentUpdate(c.id(), event.assignedTo(), event.assignedBy()));
+  }
+
+  /** The logout is committed by then; its sockets close on every instance. */
+  @TransactionalEventListener(fallbackExecution = true)
+  void loggedOut(LoggedOut event) {
+    fanout.revoke(event.tokenId());
   }
 
   private void publish(Complaint complaint, @Nullable UUID alsoTo, String type, Object data) {

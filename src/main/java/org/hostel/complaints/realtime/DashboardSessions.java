@@ -133,6 +133,18 @@ class DashboardSessions implements SmartLifecycle {
     targets.forEach(c -> c.send(message));
   }
 
+  /** Closes the sockets opened with a token that has just been logged out. */
+  void closeToken(String tokenId) {
+    CloseStatus loggedOut = new CloseStatus(DashboardSocket.BAD_TOKEN, "logged out");
+    for (Set<Connection> group : java.util.List.of(admins, porters)) {
+      for (Connection c : group) {
+        if (tokenId.equals(c.caller().tokenId())) {
+          c.close(loggedOut);
+        }
+      }
+    }
+  }
+
   int total() {
     return admins.size() + porters.size();
   }

@@ -8,6 +8,9 @@ interface Fanout {
 
   void publish(Broadcast broadcast);
 
+  /** Closes, on every instance, the sockets opened with this (now revoked) token. */
+  void revoke(String tokenId);
+
   /** {@code in-process} or {@code redis}, for the health answer. */
   String kind();
 }

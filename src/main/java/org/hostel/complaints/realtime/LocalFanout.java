@@ -15,6 +15,11 @@ final class LocalFanout implements Fanout {
   }
 
   @Override
+  public void revoke(String tokenId) {
+    sessions.closeToken(tokenId);
+  }
+
+  @Override
   public String kind() {
     return "in-process";
   }

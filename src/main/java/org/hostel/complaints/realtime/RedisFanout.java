@@ -1,5 +1,6 @@
 package org.hostel.complaints.realtime;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.Message;
@@ -30,24 +31,45 @@ final class RedisFanout implements Fanout, MessageListener {
     this.json = json;
   }
 
+  /** What travels on the channel: a broadcast, or a token whose sockets must close. */
+  record Wire(@Nullable Broadcast broadcast, @Nullable String revokedToken) {}
+
   @Override
   public void publish(Broadcast broadcast) {
+    send(new Wire(broadcast, null));
+  }
+
+  @Override
+  public void revoke(String tokenId) {
+    send(new Wire(null, tokenId));
+  }
+
+  private void send(Wire wire) {
     try {
-      redis.convertAndSend(channel, json.writeValueAsString(broadcast));
+      redis.convertAndSend(channel, json.writeValueAsString(wire));
     } catch (RuntimeException e) {
       // The write is committed either way; at least the sockets on this instance hear about it.
       log.warn(
-          "Redis unreachable, dashboard event delivered on this instance only: {}", e.toString());
-      sessions.deliver(broadcast);
+          "Redis unreachable, dashboard event handled on this instance only: {}", e.toString());
+      handle(wire);
     }
   }
 
   @Override
   public void onMessage(Message message, byte[] pattern) {
     try {
-      sessions.deliver(json.readValue(message.getBody(), Broadcast.class));
+      handle(json.readValue(message.getBody(), Wire.class));
     } catch (RuntimeException e) {
       log.warn("Ignoring an unreadable dashboard broadcast: {}", e.toString());
+    }
+  }
+
+  private void handle(Wire wire) {
+    if (wire.broadcast() != null) {
+      sessions.deliver(wire.broadcast());
+    }
+    if (wire.revokedToken() != null) {
+      sessions.closeToken(wire.revokedToken());
     }
   }
 

@@ -15,6 +15,7 @@ import org.hostel.complaints.system.AccessDenied;
 import org.hostel.complaints.system.Ids;
 import org.hostel.complaints.system.ValidationFailed;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -36,6 +37,7 @@ public class StaffService {
   private final AuthSettings settings;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
   private final String dummyHash;
 
   StaffService(
@@ -44,7 +46,8 @@ public class StaffService {
       RateLimiter limiter,
       AuthSettings settings,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.staff = staff;
     this.tokens = tokens;
     this.passwords = new BCryptPasswordEncoder(settings.passwordHashStrength());
@@ -52,6 +55,7 @@ public class StaffService {
     this.settings = settings;
     this.tx = tx;
     this.clock = clock;
+    this.events = events;
     this.dummyHash = passwords.encode(PasswordPolicy.generate());
   }
 
@@ -191,6 +195,7 @@ public class StaffService {
     }
     if (caller.tokenId() != null && caller.tokenExpiresAt() != null) {
       staff.revoke(caller.tokenId(), caller.tokenExpiresAt());
+      events.publishEvent(new LoggedOut(caller.tokenId()));
     }
   }
 

@@ -57,6 +57,21 @@ class DashboardSocketTests {
   }
 
   @Test
+  void anOpenSocketIsClosedWith4001WhenItsTokenIsLoggedOut() {
+    var porter = fixtures.porter();
+    var other = fixtures.porter();
+    try (var dashboard = DashboardClient.open(api.base(), porter.token());
+        var untouched = DashboardClient.open(api.base(), other.token())) {
+      awaitReady(dashboard, untouched);
+      assertThat(api.call("POST", "/auth/logout").token(porter.token()).send().status())
+          .isEqualTo(204);
+
+      assertThat(dashboard.closeCode()).isEqualTo(4001);
+      awaitReady(untouched);
+    }
+  }
+
+  @Test
   void integrationTokenIsNotADashboardLogin() {
     try (var dashboard = DashboardClient.open(api.base(), TestSetup.SERVICE_TOKEN)) {
       assertThat(dashboard.closeCode()).isEqualTo(4003);

@@ -109,6 +109,8 @@ class ScaleOutTests {
     for (var instance : instances) {
       assertThat(instance.api().get("/api/v1/profile/me", porter.token()).status()).isEqualTo(200);
     }
+    var openBefore = DashboardClient.open(instances.get(0).base(), porter.token());
+    DashboardSocketTests.awaitReady(openBefore);
     assertThat(
             instances
                 .get(1)
@@ -123,6 +125,9 @@ class ScaleOutTests {
     }
     try (var dashboard = DashboardClient.open(instances.get(2).base(), porter.token())) {
       assertThat(dashboard.closeCode()).isEqualTo(4001);
+    }
+    try (openBefore) {
+      assertThat(openBefore.closeCode()).as("socket opened before the logout").isEqualTo(4001);
     }
   }
 
