@@ -6,6 +6,7 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 
 /**
@@ -24,10 +25,15 @@ class DashboardSocket extends AbstractWebSocketHandler {
 
   private static final TextMessage PONG = new TextMessage("pong");
 
-  private final DashboardSessions sessions;
+  private static final String BLOCKING_SEND_TIMEOUT =
+      "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
-  DashboardSocket(DashboardSessions sessions) {
+  private final DashboardSessions sessions;
+  private final long sendTimeLimitMillis;
+
+  DashboardSocket(DashboardSessions sessions, RealtimeSettings settings) {
     this.sessions = sessions;
+    this.sendTimeLimitMillis = settings.sendTimeLimit().toMillis();
   }
 
   @Override
@@ -39,6 +45,12 @@ class DashboardSocket extends AbstractWebSocketHandler {
     if (!caller.isStaff()) {
       session.close(new CloseStatus(NOT_STAFF, "the dashboard is for staff"));
       return;
+    }
+    if (session instanceof NativeWebSocketSession wrapped
+        && wrapped.getNativeSession() instanceof jakarta.websocket.Session tomcat) {
+      // A write to a client that stopped reading gives up after the send time limit instead of
+      // holding its thread for Tomcat's default 20 s.
+      tomcat.getUserProperties().put(BLOCKING_SEND_TIMEOUT, sendTimeLimitMillis);
     }
     switch (sessions.open(session, caller)) {
       case ACCEPTED -> {}

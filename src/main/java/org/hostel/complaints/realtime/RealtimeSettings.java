@@ -32,5 +32,5 @@ record RealtimeSettings(
     @DefaultValue("60s") Duration idleTimeout,
     @DefaultValue("10s") Duration sendTimeLimit,
     @DefaultValue("512KB") DataSize sendBufferLimit,
-    @DefaultValue("") List<String> allowedOrigins,
+    @DefaultValue({}) List<String> allowedOrigins,
     @DefaultValue("complaints:dashboard") @NotBlank String redisChannel) {}
