@@ -97,28 +97,53 @@ class ComplaintRepository {
   }
 
   long count(Filter filter) {
-    Map<String, Object> params = new HashMap<>();
-    String where = where(filter, params);
-    return jdbc.sql("SELECT count(*) FROM complaints" + where)
-        .params(params)
-        .query(Long.class)
-        .single();
+    return listing(null).count(filter);
   }
 
   List<Complaint> page(Filter filter, int limit, long offset) {
-    Map<String, Object> params = new HashMap<>();
-    String where = where(filter, params);
-    params.put("limit", limit);
-    params.put("offset", offset);
-    return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM complaints"
-                + where
-                + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
-        .params(params)
-        .query(ComplaintRepository::complaint)
-        .list();
+    return listing(null).page(filter, limit, offset);
+  }
+
+  /** List queries against {@code source} when one is given (a current read replica), else here. */
+  Listing listing(@Nullable JdbcClient source) {
+    return new Listing(source == null ? jdbc : source);
+  }
+
+  /** The count and the page of one list request, both from the same database. */
+  static final class Listing {
+
+    private final JdbcClient source;
+
+    private Listing(JdbcClient source) {
+      this.source = source;
+    }
+
+    long count(Filter filter) {
+      Map<String, Object> params = new HashMap<>();
+      String where = where(filter, params);
+      return source
+          .sql("SELECT count(*) FROM complaints" + where)
+          .params(params)
+          .query(Long.class)
+          .single();
+    }
+
+    List<Complaint> page(Filter filter, int limit, long offset) {
+      Map<String, Object> params = new HashMap<>();
+      String where = where(filter, params);
+      params.put("limit", limit);
+      params.put("offset", offset);
+      return source
+          .sql(
+              "SELECT "
+                  + COLUMNS
+                  + " FROM complaints"
+                  + where
+                  + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+          .params(params)
+          .query(ComplaintRepository::complaint)
+          .list();
+    }
   }
 
   Map<Status, Long> countByStatus() {

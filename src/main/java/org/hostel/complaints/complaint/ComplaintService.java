@@ -18,6 +18,7 @@ import org.hostel.complaints.staff.Caller;
 import org.hostel.complaints.staff.StaffService;
 import org.hostel.complaints.system.ApiException.FieldProblem;
 import org.hostel.complaints.system.Ids;
+import org.hostel.complaints.system.ReadReplica;
 import org.hostel.complaints.system.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,6 +44,7 @@ public class ComplaintService {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final ObjectProvider<PhotoLinks> photos;
+  private final ReadReplica replica;
 
   ComplaintService(
       ComplaintRepository complaints,
@@ -53,7 +55,8 @@ public class ComplaintService {
       ApplicationEventPublisher events,
       TransactionTemplate tx,
       Clock clock,
-      ObjectProvider<PhotoLinks> photos) {
+      ObjectProvider<PhotoLinks> photos,
+      ReadReplica replica) {
     this.complaints = complaints;
     this.history = history;
     this.idempotency = idempotency;
@@ -63,6 +66,7 @@ public class ComplaintService {
     this.tx = tx;
     this.clock = clock;
     this.photos = photos;
+    this.replica = replica;
   }
 
   /** The outcome of a submission; {@code replayed} when an idempotency key matched. */
@@ -139,9 +143,10 @@ public class ComplaintService {
 
   Page list(Caller caller, Query query, int page, int pageSize) {
     ComplaintRepository.Filter filter = filter(caller, query);
-    long total = complaints.count(filter);
+    var listing = complaints.listing(replica.current().orElse(null));
+    long total = listing.count(filter);
     long offset = (long) (page - 1) * pageSize;
-    List<Complaint> items = offset >= total ? List.of() : complaints.page(filter, pageSize, offset);
+    List<Complaint> items = offset >= total ? List.of() : listing.page(filter, pageSize, offset);
     return new Page(items, total);
   }
 

@@ -69,6 +69,10 @@ class SecurityConfig implements WebMvcConfigurer {
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/v1/categories", "/health", "/health/*")
                     .permitAll()
+                    // The dashboard socket checks its token itself: a refused socket must be
+                    // closed with code 4001, which an HTTP 401 on the handshake cannot express.
+                    .requestMatchers(HttpMethod.GET, "/ws/dashboard", "/api/v1/websocket/health")
+                    .permitAll()
                     .requestMatchers("/error")
                     .permitAll()
                     .anyRequest()

@@ -15,6 +15,7 @@ import org.hostel.complaints.system.AccessDenied;
 import org.hostel.complaints.system.Ids;
 import org.hostel.complaints.system.ValidationFailed;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -36,6 +37,7 @@ public class StaffService {
   private final AuthSettings settings;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
   private final String dummyHash;
 
   StaffService(
@@ -44,7 +46,8 @@ public class StaffService {
       RateLimiter limiter,
       AuthSettings settings,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.staff = staff;
     this.tokens = tokens;
     this.passwords = new BCryptPasswordEncoder(settings.passwordHashStrength());
@@ -52,12 +55,26 @@ public class StaffService {
     this.settings = settings;
     this.tx = tx;
     this.clock = clock;
+    this.events = events;
     this.dummyHash = passwords.encode(PasswordPolicy.generate());
   }
 
   /** The active staff member with this id. */
   public Optional<StaffMember> findActive(UUID id) {
     return staff.findById(id).map(StaffRepository.Account::member).filter(StaffMember::active);
+  }
+
+  /**
+   * The caller behind a bearer token, checked exactly as for an HTTP request (signature, expiry,
+   * revocation, password change, active account); empty when the token is not usable. For channels
+   * that cannot carry an {@code Authorization} header, such as a WebSocket handshake.
+   */
+  public Optional<Caller> authenticate(String token) {
+    try {
+      return Optional.of(tokens.authenticate(token));
+    } catch (org.springframework.security.core.AuthenticationException e) {
+      return Optional.empty();
+    }
   }
 
   /** Display names of the given staff members, active or not. */
@@ -178,6 +195,7 @@ public class StaffService {
     }
     if (caller.tokenId() != null && caller.tokenExpiresAt() != null) {
       staff.revoke(caller.tokenId(), caller.tokenExpiresAt());
+      events.publishEvent(new LoggedOut(caller.tokenId()));
     }
   }
 

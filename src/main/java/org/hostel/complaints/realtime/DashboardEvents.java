@@ -1,0 +1,93 @@
+package org.hostel.complaints.realtime;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hostel.complaints.complaint.AssignmentChanged;
+import org.hostel.complaints.complaint.Complaint;
+import org.hostel.complaints.complaint.ComplaintSubmitted;
+import org.hostel.complaints.complaint.Severity;
+import org.hostel.complaints.complaint.Status;
+import org.hostel.complaints.complaint.StatusChanged;
+import org.hostel.complaints.staff.LoggedOut;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns committed complaint changes into dashboard messages and decides who may hear them: every
+ * admin, and the porters who may see the complaint, i.e. its assignee, or all porters while it is
+ * unassigned. A reassignment also reaches the porter who just lost the complaint, so their
+ * dashboard drops it. Runs only after the commit, so nobody hears of a write that was rolled back.
+ */
+@Component
+class DashboardEvents {
+
+  private final Fanout fanout;
+  private final JsonMapper json;
+  private final Clock clock;
+
+  DashboardEvents(Fanout fanout, JsonMapper json, Clock clock) {
+    this.fanout = fanout;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  record Envelope(String eventType, Instant timestamp, Object data) {}
+
+  record NewComplaint(UUID id, String hostel, String category, Severity severity) {}
+
+  record StatusUpdate(
+      UUID complaintId, Status oldStatus, Status newStatus, @Nullable UUID updatedBy) {}
+
+  record AssignmentUpdate(UUID complaintId, @Nullable UUID assignedTo, @Nullable UUID assignedBy) {}
+
+  @TransactionalEventListener
+  void submitted(ComplaintSubmitted event) {
+    Complaint c = event.complaint();
+    publish(
+        c, null, "new_complaint", new NewComplaint(c.id(), c.hostel(), c.category(), c.severity()));
+  }
+
+  @TransactionalEventListener
+  void statusChanged(StatusChanged event) {
+    Complaint c = event.complaint();
+    publish(
+        c,
+        null,
+        "status_update",
+        new StatusUpdate(c.id(), event.oldStatus(), event.newStatus(), event.updatedBy()));
+  }
+
+  @TransactionalEventListener
+  void assignmentChanged(AssignmentChanged event) {
+    Complaint c = event.complaint();
+    publish(
+        c,
+        event.previous(),
+        "assignment_update",
+        new AssignmentUpdate(c.id(), event.assignedTo(), event.assignedBy()));
+  }
+
+  /** The logout is committed by then; its sockets close on every instance. */
+  @TransactionalEventListener(fallbackExecution = true)
+  void loggedOut(LoggedOut event) {
+    fanout.revoke(event.tokenId());
+  }
+
+  private void publish(Complaint complaint, @Nullable UUID alsoTo, String type, Object data) {
+    String message = json.writeValueAsString(new Envelope(type, clock.instant(), data));
+    UUID assignee = complaint.assignedPorterId();
+    List<UUID> porters = new ArrayList<>(2);
+    if (assignee != null) {
+      porters.add(assignee);
+    }
+    if (alsoTo != null && !alsoTo.equals(assignee)) {
+      porters.add(alsoTo);
+    }
+    fanout.publish(new Broadcast(assignee == null, porters, message));
+  }
+}
