@@ -141,6 +141,11 @@ class ComplaintRepository {
   private static final String SEVERITY =
       "CASE severity WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END";
 
+  /** Newest first, the contract's order. */
+  List<Complaint> page(Filter filter, int limit, long offset) {
+    return page(filter, Order.NEWEST, limit, offset);
+  }
+
   List<Complaint> page(Filter filter, Order order, int limit, long offset) {
     Map<String, Object> params = new HashMap<>();
     String where = where(filter, params);
