@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.hostel.complaints.testing.TestTools;
 
 /**
  * axe-core, the accessibility checker, fetched from the npm registry with {@code npm pack} on first
@@ -25,7 +26,8 @@ final class AxeCore {
       try {
         if (!Files.exists(script)) {
           Files.createDirectories(DIR);
-          run(List.of("npm", "pack", "axe-core@" + VERSION, "--silent", "--pack-destination", "."));
+          String npm = TestTools.require("npm", "npm").toString();
+          run(List.of(npm, "pack", "axe-core@" + VERSION, "--silent", "--pack-destination", "."));
           run(List.of("tar", "-xzf", "axe-core-" + VERSION + ".tgz", "package/axe.min.js"));
         }
         source = Files.readString(script);
