@@ -202,6 +202,10 @@ export async function detailView(ctx, main, params) {
         return 'reported the complaint';
       case 'status':
         return `moved it from ${labelOf(entry.from)} to ${labelOf(entry.to)}`;
+      case 'photo_added':
+        return 'added a photo';
+      case 'photo_removed':
+        return 'removed a photo';
       case 'assignment':
         return entry.to ? `assigned it to ${ctx.personName(entry.to)}` : `unassigned it from ${ctx.personName(entry.from)}`;
       default:
@@ -210,8 +214,7 @@ export async function detailView(ctx, main, params) {
   }
 
   async function onEvent(event) {
-    const target = event.data?.complaint_id || event.data?.id;
-    if (target !== id) return;
+    if (event.event_type === 'new_complaint' || event.data?.complaint_id !== id) return;
     try {
       await load();
       if (event.data?.updated_by !== ctx.me.id && event.data?.assigned_by !== ctx.me.id) {

@@ -30,7 +30,10 @@ export async function listView(ctx, main, initial) {
     h('thead', null, h('tr', null, ['Room', 'Category', 'Severity', 'Status', 'Assigned to', 'Description', 'Created'].map((t) => h('th', { scope: 'col' }, t)))),
     tbody);
   const pager = h('nav', { class: 'pager', 'aria-label': 'Pages' });
-  main.replaceChildren(heading, strip, form, summary, h('div', { class: 'table-wrap' }, table), pager);
+  // On a phone the list matters more than the filters, so they start folded there.
+  const filters = h('details', { class: 'filter-box', open: matchMedia('(min-width: 721px)').matches },
+    h('summary', null, 'Filters, search and sort'), form);
+  main.replaceChildren(heading, strip, filters, summary, h('div', { class: 'table-wrap' }, table), pager);
 
   function buildForm() {
     const people = ctx.me.role === 'admin'

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.hostel.complaints.testing.TestTools;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -90,8 +91,17 @@ final class Browser implements AutoCloseable {
         .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
   }
 
+  /** The visible text of the element, looked up again if the page re-rendered it meanwhile. */
   String text(By by) {
-    return waitFor(by).getText();
+    waitFor(by);
+    return waitUntil(
+        d -> {
+          try {
+            return d.findElement(by).getText();
+          } catch (StaleElementReferenceException e) {
+            return null;
+          }
+        });
   }
 
   Object script(String js, Object... args) {
