@@ -49,6 +49,7 @@ const ctx = {
 
 let current = null;
 let currentKey = null;
+let routedHash = null;
 let live = null;
 let routing = Promise.resolve();
 
@@ -85,6 +86,7 @@ async function start(session) {
   renderTopbar();
   startLive();
   currentKey = null;
+  routedHash = null;
   await route();
 }
 
@@ -149,6 +151,7 @@ function showLogin(message) {
   current?.destroy?.();
   current = null;
   currentKey = null;
+  routedHash = null;
   document.title = 'Log in · Complaints';
   loginView(main, message, async (session) => {
     await start(session);
@@ -187,6 +190,9 @@ function route() {
 
 async function routeNow() {
   if (!ctx.me) return;
+  // A hash change fires both hashchange and popstate; the second adds nothing.
+  if (currentKey && routedHash === location.hash) return;
+  routedHash = location.hash;
   const hash = location.hash.replace(/^#\/?/, '');
   const [path] = hash.split('?');
   const params = currentParams();

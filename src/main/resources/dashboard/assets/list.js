@@ -97,7 +97,7 @@ export async function listView(ctx, main, initial) {
       const again = focused && document.getElementById(focused);
       if (again) again.focus();
     }
-    if (!quiet) summary.textContent = 'Loading…';
+    if (!quiet && !page) summary.textContent = 'Loading…';
     const pageNumber = Math.max(1, parseInt(params.page || '1', 10) || 1);
     try {
       const [result] = await Promise.all([
