@@ -19,6 +19,7 @@ export async function listView(ctx, main, initial) {
   let page = null;
   let countsTimer = null;
   let searchTimer = null;
+  let destroyed = false;
 
   const heading = h('h1', { tabindex: '-1' }, 'Complaints');
   const strip = h('ul', { class: 'status-strip', 'aria-label': 'Complaints per status' });
@@ -68,6 +69,7 @@ export async function listView(ctx, main, initial) {
   }
 
   function apply(next, pageNumber) {
+    if (destroyed) return;
     const all = { ...next };
     if (pageNumber && pageNumber > 1) all.page = pageNumber;
     const hash = '#/complaints' + api.query(all);
@@ -220,7 +222,17 @@ export async function listView(ctx, main, initial) {
   }
 
   await update({ ...initial });
-  return { title: 'Complaints', update, onEvent, destroy: () => clearTimeout(countsTimer) };
+  return {
+    title: 'Complaints',
+    update,
+    onEvent,
+    destroy() {
+      // A search still waiting for its debounce must not pull the user back to the list.
+      destroyed = true;
+      clearTimeout(countsTimer);
+      clearTimeout(searchTimer);
+    },
+  };
 }
 
 function pick(params) {

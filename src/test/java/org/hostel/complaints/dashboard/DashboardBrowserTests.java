@@ -72,6 +72,13 @@ class DashboardBrowserTests {
     return browser.driver.findElements(By.cssSelector("table.complaints tbody tr"));
   }
 
+  /** Searches for {@code word} and waits until the list shows that search. */
+  static void search(Browser browser, String word) {
+    browser.waitFor(By.id("filter-q")).sendKeys(word);
+    browser.waitUntil(d -> d.getCurrentUrl().contains("q=" + word));
+    browser.waitForText(By.cssSelector(".summary"), "Showing");
+  }
+
   /** The first row's text; rows are replaced when the live feed reports a change. */
   static String firstRow(Browser browser) {
     return browser.text(By.cssSelector("table.complaints tbody tr"));
@@ -154,7 +161,7 @@ class DashboardBrowserTests {
 
     try (Browser browser = Browser.open(base)) {
       browser.login(TestSetup.ADMIN_EMAIL, TestSetup.ADMIN_PASSWORD);
-      browser.waitFor(By.id("filter-q")).sendKeys(word);
+      search(browser, word);
       waitForRows(browser, 1);
       rows(browser).getFirst().findElement(By.tagName("a")).click();
       browser.waitFor(By.id("description"));
@@ -212,7 +219,7 @@ class DashboardBrowserTests {
     try (Browser watcher = Browser.open(base);
         Browser actor = Browser.open(base)) {
       watcher.login(TestSetup.ADMIN_EMAIL, TestSetup.ADMIN_PASSWORD);
-      watcher.waitFor(By.id("filter-q")).sendKeys(word);
+      search(watcher, word);
       waitForRows(watcher, 1);
       watcher.waitForText(By.id("live-text"), "Live");
       watcher.script("window.notReloaded = true");
@@ -290,7 +297,7 @@ class DashboardBrowserTests {
 
     try (Browser browser = Browser.open(base)) {
       browser.login(TestSetup.ADMIN_EMAIL, TestSetup.ADMIN_PASSWORD);
-      browser.waitFor(By.id("filter-q")).sendKeys(word);
+      search(browser, word);
       waitForRows(browser, 1);
       assertThat(firstRow(browser)).contains("<img src=x onerror=alert(1)>");
       browser.go("#/complaints/" + id);
@@ -335,7 +342,7 @@ class DashboardBrowserTests {
       browser.waitFor(By.name("username"));
       browser.login(email, "Porter-Passw0rd");
       assertThat(browser.text(By.id("nav"))).doesNotContain("Staff").doesNotContain("Purge");
-      browser.waitFor(By.id("filter-q")).sendKeys(word);
+      search(browser, word);
       waitForRows(browser, 1);
       assertThat(firstRow(browser)).contains("Loose handrail");
 
@@ -359,6 +366,29 @@ class DashboardBrowserTests {
   }
 
   @Test
+  void anAdminPreviewsAPurgeWithADryRunThatRemovesNothing() {
+    String done =
+        complaint("Replaced the broken bulb in the hall", "block-b", "electrical", "low")
+            .get("id")
+            .asString();
+    fixtures.move(done, "in_progress");
+    fixtures.move(done, "resolved");
+
+    try (Browser browser = Browser.open(base)) {
+      browser.login(TestSetup.ADMIN_EMAIL, TestSetup.ADMIN_PASSWORD);
+      browser.go("#/purge");
+      new Select(browser.waitFor(By.name("complaint_status"))).selectByValue("resolved");
+      browser.driver.findElement(By.name("days_old")).sendKeys("0");
+      browser.driver.findElement(By.cssSelector("[data-action='dry-run']")).click();
+
+      browser.waitForText(By.cssSelector(".result"), "Dry run: nothing was removed");
+      assertThat(browser.text(By.cssSelector(".result"))).contains("would be removed", "resolved:");
+      assertThat(api.get("/api/v1/complaints/" + done, fixtures.adminToken()).status())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
   void theDashboardWorksFromTheKeyboardAndMovesFocusToEachNewView() {
     String word = word();
     complaint("Jammed door " + word + " at the entrance", "block-a", "carpentry", "low");
@@ -370,7 +400,7 @@ class DashboardBrowserTests {
           .driver
           .findElement(By.name("password"))
           .sendKeys(TestSetup.ADMIN_PASSWORD, Keys.ENTER);
-      browser.waitFor(By.id("filter-q")).sendKeys(word);
+      search(browser, word);
       waitForRows(browser, 1);
       WebElement link = rows(browser).getFirst().findElement(By.tagName("a"));
       link.sendKeys(Keys.ENTER);
