@@ -82,11 +82,12 @@ class ComplaintController {
       @RequestParam(name = "telegram_user_id", required = false) @Nullable String telegramUserId,
       @RequestParam(name = "assigned_porter_id", required = false) @Nullable UUID assignedPorterId,
       @RequestParam(required = false) @Nullable String q,
+      @RequestParam(required = false) @Nullable String sort,
       @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
       @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
     var query =
         new ComplaintService.Query(
-            status, hostel, category, severity, telegramUserId, assignedPorterId, q);
+            status, hostel, category, severity, telegramUserId, assignedPorterId, q, sort);
     ComplaintService.Page result = complaints.list(caller, query, page, pageSize);
     Map<UUID, List<String>> photos = complaints.photoUrls(result.items());
     List<ComplaintResponse> items =

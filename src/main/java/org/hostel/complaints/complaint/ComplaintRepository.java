@@ -100,8 +100,46 @@ class ComplaintRepository {
     return listing(null).count(filter);
   }
 
+  /**
+   * The orders a list can have, by their {@code sort} parameter: a field, descending with a leading
+   * {@code -}. Newest first is the default; the id breaks ties so paging is stable.
+   */
+  enum Order {
+    NEWEST("-created_at", "created_at DESC, id DESC"),
+    OLDEST("created_at", "created_at ASC, id ASC"),
+    RECENTLY_UPDATED("-updated_at", "updated_at DESC, id DESC"),
+    LEAST_RECENTLY_UPDATED("updated_at", "updated_at ASC, id ASC"),
+    MOST_SEVERE("-severity", SEVERITY + " DESC, created_at DESC, id DESC"),
+    LEAST_SEVERE("severity", SEVERITY + " ASC, created_at DESC, id DESC");
+
+    private final String name;
+    private final String sql;
+
+    Order(String name, String sql) {
+      this.name = name;
+      this.sql = sql;
+    }
+
+    static Optional<Order> named(String name) {
+      for (Order order : values()) {
+        if (order.name.equals(name)) {
+          return Optional.of(order);
+        }
+      }
+      return Optional.empty();
+    }
+
+    static List<String> names() {
+      return java.util.Arrays.stream(values()).map(o -> o.name).toList();
+    }
+  }
+
+  private static final String SEVERITY =
+      "CASE severity WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END";
+
+  /** Newest first, the contract's order. */
   List<Complaint> page(Filter filter, int limit, long offset) {
-    return listing(null).page(filter, limit, offset);
+    return listing(null).page(filter, Order.NEWEST, limit, offset);
   }
 
   /** List queries against {@code source} when one is given (a current read replica), else here. */
@@ -128,7 +166,7 @@ class ComplaintRepository {
           .single();
     }
 
-    List<Complaint> page(Filter filter, int limit, long offset) {
+    List<Complaint> page(Filter filter, Order order, int limit, long offset) {
       Map<String, Object> params = new HashMap<>();
       String where = where(filter, params);
       params.put("limit", limit);
@@ -139,7 +177,9 @@ class ComplaintRepository {
                   + COLUMNS
                   + " FROM complaints"
                   + where
-                  + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                  + " ORDER BY "
+                  + order.sql
+                  + " LIMIT :limit OFFSET :offset")
           .params(params)
           .query(ComplaintRepository::complaint)
           .list();

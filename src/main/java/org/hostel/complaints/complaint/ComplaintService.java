@@ -83,7 +83,8 @@ public class ComplaintService {
       @Nullable String severity,
       @Nullable String telegramUserId,
       @Nullable UUID assignedPorterId,
-      @Nullable String q) {}
+      @Nullable String q,
+      @Nullable String sort) {}
 
   /** One entry of a complaint's history, with the actor's name resolved. */
   record HistoryEntry(
@@ -143,10 +144,18 @@ public class ComplaintService {
 
   Page list(Caller caller, Query query, int page, int pageSize) {
     ComplaintRepository.Filter filter = filter(caller, query);
+    ComplaintRepository.Order order =
+        ComplaintRepository.Order.named(query.sort() == null ? "-created_at" : query.sort().strip())
+            .orElseThrow(
+                () ->
+                    ValidationFailed.of(
+                        "sort",
+                        "must be one of " + String.join(", ", ComplaintRepository.Order.names())));
     var listing = complaints.listing(replica.current().orElse(null));
     long total = listing.count(filter);
     long offset = (long) (page - 1) * pageSize;
-    List<Complaint> items = offset >= total ? List.of() : listing.page(filter, pageSize, offset);
+    List<Complaint> items =
+        offset >= total ? List.of() : listing.page(filter, order, pageSize, offset);
     return new Page(items, total);
   }
 

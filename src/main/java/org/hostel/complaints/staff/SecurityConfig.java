@@ -1,11 +1,13 @@
 package org.hostel.complaints.staff;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.hostel.complaints.system.AccessDenied;
 import org.hostel.complaints.system.NotAuthenticated;
 import org.hostel.complaints.system.Problems;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +23,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -30,16 +36,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bearer tokens only: staff JWTs and the integration's service token. No sessions, no Basic, no
- * form login; every endpoint needs a caller except login, registration (checked inside), categories
- * and health.
+ * Bearer tokens: staff JWTs and the integration's service token, taken from the {@code
+ * Authorization} header or, for the dashboard, from the HttpOnly session cookie (see {@link
+ * SessionCookie}). No server sessions, no Basic, no form login; every endpoint needs a caller
+ * except login, registration (checked inside), categories, health and the dashboard's static files.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AuthSettings.class)
 class SecurityConfig implements WebMvcConfigurer {
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, TokenService tokens, JsonMapper json)
+  SecurityFilterChain api(
+      HttpSecurity http, TokenService tokens, SessionCookie sessions, JsonMapper json)
       throws Exception {
     AuthenticationProvider bearer =
         new AuthenticationProvider() {
@@ -61,11 +69,31 @@ class SecurityConfig implements WebMvcConfigurer {
         .formLogin(form -> form.disable())
         .logout(logout -> logout.disable())
         .requestCache(cache -> cache.disable())
+        .headers(
+            headers ->
+                headers
+                    // A strict default for every answer; the dashboard page sets its own.
+                    .contentSecurityPolicy(
+                        csp ->
+                            csp.policyDirectives(
+                                "default-src 'self'; object-src 'none'; base-uri 'none';"
+                                    + " frame-ancestors 'none'; form-action 'self'"))
+                    .referrerPolicy(
+                        referrer ->
+                            referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
-                        HttpMethod.POST, "/auth/login", "/auth/login-json", "/auth/register")
+                        HttpMethod.POST,
+                        "/auth/login",
+                        "/auth/login-json",
+                        "/auth/register",
+                        "/auth/session")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.DELETE, "/auth/session")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/", "/dashboard", "/dashboard/**")
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/v1/categories", "/health", "/health/*")
                     .permitAll()
@@ -80,6 +108,7 @@ class SecurityConfig implements WebMvcConfigurer {
         .oauth2ResourceServer(
             oauth ->
                 oauth
+                    .bearerTokenResolver(new HeaderOrSessionCookie(sessions))
                     .authenticationManagerResolver(request -> manager)
                     .authenticationEntryPoint(
                         (request, response, failure) -> unauthorized(response, json, failure))
@@ -93,8 +122,50 @@ class SecurityConfig implements WebMvcConfigurer {
                         (request, response, failure) -> unauthorized(response, json, failure))
                     .accessDeniedHandler(
                         (request, response, failure) ->
-                            Problems.write(response, json, AccessDenied.because("Not allowed"))));
+                            Problems.write(response, json, AccessDenied.because("Not allowed"))))
+        .addFilterBefore(
+            new SessionCsrfFilter(sessions, json), BearerTokenAuthenticationFilter.class);
     return http.build();
+  }
+
+  /**
+   * The {@code Authorization} header when there is one, else the session cookie, but only where an
+   * API call is made: static files and the login and logout endpoints must work with an expired
+   * cookie. A WebSocket handshake gets the cookie only when it is valid (and no {@code token}
+   * parameter is given), so that a stale cookie still reaches the socket, which refuses it with its
+   * own close code instead of an HTTP 401.
+   */
+  private static final class HeaderOrSessionCookie implements BearerTokenResolver {
+
+    private final BearerTokenResolver header = new DefaultBearerTokenResolver();
+    private final SessionCookie sessions;
+
+    HeaderOrSessionCookie(SessionCookie sessions) {
+      this.sessions = sessions;
+    }
+
+    @Override
+    public @Nullable String resolve(HttpServletRequest request) {
+      String token = header.resolve(request);
+      if (token != null) {
+        return token;
+      }
+      String path = request.getRequestURI().substring(request.getContextPath().length());
+      boolean api =
+          path.startsWith("/api/")
+              || path.equals("/auth/logout")
+              || path.equals("/auth/register")
+              || (path.equals("/auth/session") && "GET".equals(request.getMethod()));
+      if (api) {
+        return SessionCookie.token(request).orElse(null);
+      }
+      if (path.startsWith("/ws/")
+          && request.getParameter("token") == null
+          && sessions.caller(request).isPresent()) {
+        return SessionCookie.token(request).orElse(null);
+      }
+      return null;
+    }
   }
 
   private static void unauthorized(

@@ -86,6 +86,32 @@ class StaffRepository {
         .toList();
   }
 
+  List<StaffMember> listAll() {
+    return jdbc
+        .sql("SELECT " + COLUMNS + " FROM staff ORDER BY full_name, id")
+        .query(StaffRepository::account)
+        .list()
+        .stream()
+        .map(Account::member)
+        .toList();
+  }
+
+  /** Also moves the token cut-off, so tokens from before a deactivation never come back. */
+  void setActive(UUID id, boolean active, long tokensValidAfter) {
+    if (active) {
+      jdbc.sql("UPDATE staff SET active = :active WHERE id = :id")
+          .param("active", true)
+          .param("id", id.toString())
+          .update();
+    } else {
+      jdbc.sql("UPDATE staff SET active = :active, tokens_valid_after = :after WHERE id = :id")
+          .param("active", false)
+          .param("after", tokensValidAfter)
+          .param("id", id.toString())
+          .update();
+    }
+  }
+
   Map<UUID, String> names(Collection<UUID> ids) {
     if (ids.isEmpty()) {
       return Map.of();

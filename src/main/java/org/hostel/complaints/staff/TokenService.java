@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.hostel.complaints.system.Deployment;
@@ -36,6 +37,7 @@ class TokenService {
 
   static final String SECRET_FILE = "jwt-secret";
 
+  private final SecretKey csrfKey;
   private final JwtEncoder encoder;
   private final JwtDecoder decoder;
   private final byte[] serviceToken;
@@ -49,7 +51,9 @@ class TokenService {
       Deployment deployment,
       StaffRepository staff,
       Clock clock) {
-    SecretKey key = new SecretKeySpec(secret(settings, system, deployment), "HmacSHA256");
+    byte[] secret = secret(settings, system, deployment);
+    SecretKey key = new SecretKeySpec(secret, "HmacSHA256");
+    this.csrfKey = new SecretKeySpec(hmac(key, "csrf-key"), "HmacSHA256");
     this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
     this.decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
     String token = settings.serviceToken().trim();
@@ -122,6 +126,24 @@ class TokenService {
     }
     Caller.Kind kind = state.role() == Role.ADMIN ? Caller.Kind.ADMIN : Caller.Kind.PORTER;
     return new Caller(kind, staffId, tokenId, jwt.getExpiresAt());
+  }
+
+  /**
+   * The CSRF token that belongs to a session token: a keyed hash of it, so a forged request needs
+   * the session token itself, which page scripts never see. Nothing is stored.
+   */
+  String csrfTokenFor(String sessionToken) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(csrfKey, sessionToken));
+  }
+
+  private static byte[] hmac(SecretKey key, String text) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
   }
 
   private static byte[] secret(

@@ -1,0 +1,92 @@
+package org.hostel.complaints.staff;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Browser sessions for the dashboard. Logging in sets the token as an HttpOnly cookie instead of
+ * handing it to the page; the answer carries the CSRF token the page must repeat on writes. JSON
+ * only, so a cross-site form cannot log a victim into someone else's account.
+ */
+@RestController
+@RequestMapping("/auth/session")
+class SessionController {
+
+  private final StaffService staff;
+  private final SessionCookie cookies;
+  private final Clock clock;
+
+  SessionController(StaffService staff, SessionCookie cookies, Clock clock) {
+    this.staff = staff;
+    this.cookies = cookies;
+    this.clock = clock;
+  }
+
+  record SessionResponse(
+      UUID id,
+      String fullName,
+      Role role,
+      @Nullable Instant expiresAt,
+      @Nullable String csrfToken) {}
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<SessionResponse> login(
+      @Valid @RequestBody LoginRequest body, HttpServletRequest request) {
+    TokenService.IssuedToken token =
+        staff.login(body.username(), body.password(), request.getRemoteAddr());
+    StaffMember member =
+        staff
+            .findActive(token.id())
+            .orElseThrow(() -> StaffProblems.StaffNotFound.forId(token.id()));
+    Duration lifetime = Duration.ofSeconds(token.expiresIn());
+    return ResponseEntity.ok()
+        .header(
+            HttpHeaders.SET_COOKIE,
+            SessionCookie.issue(token.accessToken(), lifetime, request.isSecure()).toString())
+        .body(
+            new SessionResponse(
+                member.id(),
+                member.fullName(),
+                member.role(),
+                clock.instant().plus(lifetime),
+                cookies.csrfTokenFor(token.accessToken())));
+  }
+
+  /** Who the session belongs to; the dashboard asks this after a reload. */
+  @GetMapping
+  SessionResponse current(Caller caller, HttpServletRequest request) {
+    StaffMember member = staff.profile(caller);
+    String csrf =
+        request.getHeader(HttpHeaders.AUTHORIZATION) == null
+            ? SessionCookie.token(request).map(cookies::csrfTokenFor).orElse(null)
+            : null;
+    return new SessionResponse(
+        member.id(), member.fullName(), member.role(), caller.tokenExpiresAt(), csrf);
+  }
+
+  /**
+   * Revokes the session token everywhere and clears the cookie. Always succeeds, so a page with an
+   * expired session can still log out cleanly.
+   */
+  @DeleteMapping
+  ResponseEntity<Void> logout(HttpServletRequest request) {
+    cookies.caller(request).ifPresent(staff::logout);
+    return ResponseEntity.noContent()
+        .header(HttpHeaders.SET_COOKIE, SessionCookie.cleared(request.isSecure()).toString())
+        .build();
+  }
+}

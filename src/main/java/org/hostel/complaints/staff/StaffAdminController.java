@@ -1,0 +1,68 @@
+package org.hostel.complaints.staff;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Admins look after accounts: list everyone, deactivate or reactivate, reset a password. */
+@RestController
+@RequestMapping("/api/v1/staff")
+class StaffAdminController {
+
+  private final StaffService staff;
+
+  StaffAdminController(StaffService staff) {
+    this.staff = staff;
+  }
+
+  record StaffEntry(
+      UUID id,
+      String fullName,
+      @Nullable String email,
+      @Nullable String phone,
+      Role role,
+      boolean active,
+      Instant createdAt) {
+    static StaffEntry of(StaffMember m) {
+      return new StaffEntry(
+          m.id(), m.fullName(), m.email(), m.phone(), m.role(), m.active(), m.createdAt());
+    }
+  }
+
+  record ActiveRequest(@NotNull Boolean active) {}
+
+  record ResetPasswordRequest(
+      @NotBlank @Size(max = PasswordPolicy.MAX_LENGTH) String newPassword) {}
+
+  record MessageResponse(String message) {}
+
+  @GetMapping
+  List<StaffEntry> list(Caller caller) {
+    return staff.listAll(caller).stream().map(StaffEntry::of).toList();
+  }
+
+  @PatchMapping("/{id}")
+  StaffEntry setActive(
+      Caller caller, @PathVariable UUID id, @Valid @RequestBody ActiveRequest body) {
+    return StaffEntry.of(staff.setActive(caller, id, body.active()));
+  }
+
+  @PostMapping("/{id}/reset-password")
+  MessageResponse resetPassword(
+      Caller caller, @PathVariable UUID id, @Valid @RequestBody ResetPasswordRequest body) {
+    staff.resetPassword(caller, id, body.newPassword());
+    return new MessageResponse("Password reset; that account's sessions have been signed out");
+  }
+}

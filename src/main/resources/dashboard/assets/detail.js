@@ -1,0 +1,254 @@
+// One complaint: every field, photos, history, and only the moves this user may make.
+import { h, formatTime, labelOf, safeUrl } from './dom.js';
+import * as api from './api.js';
+
+const NEXT = {
+  reported: ['in_progress'],
+  in_progress: ['resolved', 'reported'],
+  resolved: ['closed', 'in_progress'],
+  closed: [],
+};
+const MOVE_LABEL = {
+  'reported>in_progress': 'Start work',
+  'in_progress>resolved': 'Mark resolved',
+  'in_progress>reported': 'Put back to reported',
+  'resolved>closed': 'Close',
+  'resolved>in_progress': 'Reopen',
+};
+export const PHOTO_TYPES = 'image/jpeg,image/png,image/gif,image/webp';
+
+export function allowedMoves(me, complaint) {
+  if (me.role === 'porter' && complaint.assigned_porter_id !== me.id) return [];
+  return NEXT[complaint.status].filter((s) => s !== 'closed' || me.role === 'admin');
+}
+
+export async function detailView(ctx, main, params) {
+  const id = params.id;
+  let complaint = null;
+  let etag = null;
+  let history = [];
+  let photos = [];
+
+  const heading = h('h1', { tabindex: '-1' }, 'Complaint');
+  const notice = h('p', { class: 'notice', role: 'status', 'aria-live': 'polite' });
+  const body = h('div', { class: 'detail' });
+  const viewer = photoViewer();
+  main.replaceChildren(h('p', null, h('a', { href: '#/complaints', class: 'back' }, '← All complaints')), heading, notice, body, viewer.dialog);
+
+  async function load() {
+    const [current, events, pictures] = await Promise.all([
+      api.get(`/api/v1/complaints/${id}`, { withEtag: true }),
+      api.get(`/api/v1/complaints/${id}/history`),
+      loadPhotos(),
+    ]);
+    complaint = current.data;
+    etag = current.etag;
+    history = events;
+    photos = pictures || (complaint.photo_urls || []).map((url) => ({ file_url: url, thumbnail_url: url }));
+    render();
+  }
+
+  async function loadPhotos() {
+    try {
+      return await api.get(`/api/v1/complaints/${id}/photos`);
+    } catch (error) {
+      if (error.status === 404 || error.status === 405) return null;
+      throw error;
+    }
+  }
+
+  function render() {
+    const focusedAction = document.activeElement?.dataset?.action;
+    heading.textContent = `${complaint.room_number} · ${ctx.hostelName(complaint.hostel)} · ${labelOf(complaint.category)}`;
+    body.replaceChildren(
+      h('div', { class: 'badges' },
+        h('span', { class: `badge status-${complaint.status}` }, labelOf(complaint.status)),
+        h('span', { class: `badge severity-${complaint.severity}` }, `${complaint.severity} severity`)),
+      actions(),
+      h('section', { 'aria-labelledby': 'd-desc' },
+        h('h2', { id: 'd-desc' }, 'Description'),
+        h('p', { class: 'description', id: 'description' }, complaint.description)),
+      h('section', { 'aria-labelledby': 'd-fields' },
+        h('h2', { id: 'd-fields' }, 'Details'),
+        h('dl', { class: 'fields' },
+          item('Status', labelOf(complaint.status)),
+          item('Severity', complaint.severity),
+          item('Hostel', ctx.hostelName(complaint.hostel)),
+          item('Wing', complaint.wing),
+          item('Room', complaint.room_number),
+          item('Category', labelOf(complaint.category)),
+          item('Assigned to', ctx.personName(complaint.assigned_porter_id)),
+          item('Reporter (Telegram)', complaint.telegram_user_id || '—'),
+          item('Created', formatTime(complaint.created_at)),
+          item('Last changed', formatTime(complaint.updated_at)),
+          item('Id', complaint.id))),
+      photoSection(),
+      h('section', { 'aria-labelledby': 'd-history' },
+        h('h2', { id: 'd-history' }, 'History'),
+        h('ol', { class: 'history' }, history.map(historyItem))),
+    );
+    if (focusedAction) body.querySelector(`[data-action="${CSS.escape(focusedAction)}"]`)?.focus();
+  }
+
+  function item(term, value) {
+    return [h('dt', null, term), h('dd', null, value)];
+  }
+
+  function actions() {
+    const moves = allowedMoves(ctx.me, complaint);
+    const statusButtons = moves.map((target) =>
+      h('button', { type: 'button', class: target === 'closed' ? 'secondary' : 'primary', 'data-action': `status-${target}`, onclick: () => changeStatus(target) },
+        MOVE_LABEL[`${complaint.status}>${target}`] || `Move to ${labelOf(target)}`));
+    const parts = [h('h2', { id: 'd-actions' }, 'Actions')];
+    parts.push(statusButtons.length
+      ? h('div', { class: 'button-row', role: 'group', 'aria-label': 'Change status' }, statusButtons)
+      : h('p', { class: 'hint' }, complaint.status === 'closed' ? 'This complaint is closed.' : 'You cannot change the status of this complaint.'));
+    if (complaint.status !== 'closed') parts.push(assignment());
+    return h('section', { class: 'actions', 'aria-labelledby': 'd-actions' }, parts);
+  }
+
+  function assignment() {
+    if (ctx.me.role === 'admin') {
+      const choice = h('select', { id: 'assign-to', name: 'assigned_porter_id' },
+        h('option', { value: '' }, 'Unassigned'),
+        ctx.assignable().map((p) => h('option', { value: p.id, selected: p.id === complaint.assigned_porter_id }, `${p.full_name} (${p.role})`)));
+      return h('form', { class: 'assign', onsubmit: (event) => {
+        event.preventDefault();
+        assign(choice.value || null);
+      } },
+      h('label', { for: 'assign-to' }, 'Assign to'), choice,
+      h('button', { type: 'submit', class: 'secondary', 'data-action': 'assign' }, 'Assign'));
+    }
+    if (!complaint.assigned_porter_id) {
+      return h('div', { class: 'button-row' },
+        h('button', { type: 'button', class: 'secondary', 'data-action': 'assign-me', onclick: () => assign(ctx.me.id) }, 'Assign to me'));
+    }
+    return h('p', { class: 'hint' }, complaint.assigned_porter_id === ctx.me.id ? 'Assigned to you.' : `Assigned to ${ctx.personName(complaint.assigned_porter_id)}.`);
+  }
+
+  async function changeStatus(target) {
+    await write(() => api.patch(`/api/v1/complaints/${id}/status`, { status: target }, { headers: etag ? { 'If-Match': etag } : {} }),
+      `Status changed to ${labelOf(target)}.`);
+  }
+
+  async function assign(porter) {
+    await write(() => api.patch(`/api/v1/complaints/${id}/assign`, { assigned_porter_id: porter }, { headers: etag ? { 'If-Match': etag } : {} }),
+      porter ? `Assigned to ${ctx.personName(porter)}.` : 'Unassigned.');
+  }
+
+  async function write(action, done) {
+    for (const button of body.querySelectorAll('.actions button')) button.disabled = true;
+    try {
+      await action();
+      await load();
+      notice.textContent = done;
+      notice.className = 'notice success';
+    } catch (error) {
+      if (error.status === 401) return;
+      if (error.status === 412) {
+        await load();
+        notice.textContent = 'Someone changed this complaint meanwhile; here is its current state. Try again if still needed.';
+      } else {
+        notice.textContent = error.message;
+        render();
+      }
+      notice.className = 'notice error';
+    }
+  }
+
+  function photoSection() {
+    const file = h('input', { type: 'file', id: 'photo-file', name: 'file', accept: PHOTO_TYPES });
+    const status = h('p', { class: 'form-status', role: 'status' });
+    const upload = h('form', { class: 'upload', onsubmit: async (event) => {
+      event.preventDefault();
+      if (!file.files.length) {
+        status.textContent = 'Choose a photo first.';
+        file.focus();
+        return;
+      }
+      const data = new FormData();
+      data.append('file', file.files[0]);
+      status.textContent = 'Uploading…';
+      try {
+        await api.post(`/api/v1/complaints/${id}/photos`, data);
+        await load();
+        notice.textContent = 'Photo added.';
+        notice.className = 'notice success';
+        document.getElementById('photo-file')?.focus();
+      } catch (error) {
+        status.textContent = error.message;
+      }
+    } },
+    h('label', { for: 'photo-file' }, 'Add a photo'), file,
+    h('button', { type: 'submit', class: 'secondary' }, 'Upload'), status);
+    const list = photos.length
+      ? h('ul', { class: 'photos' }, photos.map((photo, index) => h('li', null,
+        h('button', { type: 'button', class: 'thumb', 'aria-label': `Open photo ${index + 1} of ${photos.length}`, onclick: () => viewer.open(photo, index, photos.length) },
+          h('img', { src: photo.thumbnail_url || photo.file_url, alt: '', width: '128', height: '128', loading: 'lazy' })))))
+      : h('p', { class: 'hint' }, 'No photos.');
+    return h('section', { 'aria-labelledby': 'd-photos' }, h('h2', { id: 'd-photos' }, 'Photos'), list, upload);
+  }
+
+  function historyItem(entry) {
+    return h('li', null,
+      h('time', { datetime: entry.at }, formatTime(entry.at)), ' · ',
+      h('span', { class: 'actor' }, entry.actor_name || 'someone'), ' · ',
+      describe(entry));
+  }
+
+  function describe(entry) {
+    switch (entry.action) {
+      case 'created':
+        return 'reported the complaint';
+      case 'status':
+        return `moved it from ${labelOf(entry.from)} to ${labelOf(entry.to)}`;
+      case 'photo_added':
+        return 'added a photo';
+      case 'photo_removed':
+        return 'removed a photo';
+      case 'assignment':
+        return entry.to ? `assigned it to ${ctx.personName(entry.to)}` : `unassigned it from ${ctx.personName(entry.from)}`;
+      default:
+        return [labelOf(entry.action), entry.from ? ` ${entry.from}` : '', entry.to ? ` → ${entry.to}` : ''].join('');
+    }
+  }
+
+  async function onEvent(event) {
+    if (event.event_type === 'new_complaint' || event.data?.complaint_id !== id) return;
+    try {
+      await load();
+      if (event.data?.updated_by !== ctx.me.id && event.data?.assigned_by !== ctx.me.id) {
+        notice.textContent = 'This complaint was just changed by someone else; showing its current state.';
+        notice.className = 'notice';
+      }
+    } catch (error) {
+      if (error.status === 404) notice.textContent = 'This complaint is no longer visible to you.';
+    }
+  }
+
+  await load();
+  return { title: 'Complaint', onEvent, update: () => load() };
+}
+
+function photoViewer() {
+  const image = h('img', { alt: '' });
+  const caption = h('p', { class: 'caption' });
+  const original = h('a', { target: '_blank', rel: 'noopener noreferrer' }, 'Open the original in a new tab');
+  const close = h('button', { type: 'button', class: 'secondary' }, 'Close');
+  const dialog = h('dialog', { class: 'viewer', 'aria-label': 'Photo' }, image, caption, h('div', { class: 'button-row' }, original, close));
+  close.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('click', (event) => {
+    if (event.target === dialog) dialog.close();
+  });
+  return {
+    dialog,
+    open(photo, index, count) {
+      image.src = safeUrl(photo.file_url);
+      image.alt = `Photo ${index + 1} of ${count}`;
+      original.href = safeUrl(photo.file_url);
+      caption.textContent = [photo.file_name, photo.width && photo.height ? `${photo.width}×${photo.height}` : ''].filter(Boolean).join(' · ');
+      dialog.showModal();
+      close.focus();
+    },
+  };
+}

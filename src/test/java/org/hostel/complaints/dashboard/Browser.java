@@ -1,0 +1,140 @@
+package org.hostel.complaints.dashboard;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.hostel.complaints.testing.TestTools;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A headless Debian Chromium driven through the system chromedriver, pointed at the dashboard. */
+final class Browser implements AutoCloseable {
+
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  final ChromeDriver driver;
+  final String base;
+
+  private Browser(ChromeDriver driver, String base) {
+    this.driver = driver;
+    this.base = base;
+  }
+
+  static Browser open(String base) {
+    return open(base, 1280, 900);
+  }
+
+  static Browser open(String base, int width, int height) {
+    Path chromedriver = TestTools.require("chromedriver", "chromium-driver");
+    Path chromium = TestTools.require("chromium", "chromium");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(chromedriver.toFile())
+            .usingAnyFreePort()
+            .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=" + width + "," + height);
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    return new Browser(driver, base);
+  }
+
+  void go(String hash) {
+    driver.get(base + "/dashboard/" + hash);
+  }
+
+  void login(String username, String password) {
+    go("");
+    WebElement user = waitFor(By.name("username"));
+    user.sendKeys(username);
+    driver.findElement(By.name("password")).sendKeys(password);
+    driver.findElement(By.cssSelector("form.login button[type=submit]")).click();
+    waitFor(By.id("topbar"));
+    waitFor(By.cssSelector("table.complaints"));
+  }
+
+  WebElement waitFor(By by) {
+    return new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  <T> T waitUntil(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
+    return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
+  }
+
+  /**
+   * Waits until the element found by {@code by} (looked up afresh each time) shows {@code text}.
+   */
+  void waitForText(By by, String text) {
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+  }
+
+  /** The visible text of the element, looked up again if the page re-rendered it meanwhile. */
+  String text(By by) {
+    waitFor(by);
+    return waitUntil(
+        d -> {
+          try {
+            return d.findElement(by).getText();
+          } catch (StaleElementReferenceException e) {
+            return null;
+          }
+        });
+  }
+
+  Object script(String js, Object... args) {
+    return driver.executeScript(js, args);
+  }
+
+  Path screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path file = SCREENSHOTS.resolve(name + ".png");
+      Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** axe-core's violations on the current page, each as {id, impact, help, nodes}. */
+  @SuppressWarnings("unchecked")
+  List<Map<String, Object>> axeViolations() {
+    driver.executeScript(AxeCore.source() + "\n;return true;");
+    Object result =
+        driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']})"
+                + ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+                + " nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))))"
+                + ".catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));");
+    return (List<Map<String, Object>>) result;
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

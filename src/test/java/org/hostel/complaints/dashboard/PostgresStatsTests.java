@@ -1,0 +1,14 @@
+package org.hostel.complaints.dashboard;
+
+import org.hostel.complaints.testing.TestSetup;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The dashboard's figures on PostgreSQL. */
+class PostgresStatsTests extends StatsSuite {
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    TestSetup.postgres(registry);
+  }
+}
