@@ -74,21 +74,29 @@ final class Browser implements AutoCloseable {
     waitFor(By.cssSelector("table.complaints"));
   }
 
+  /**
+   * A wait that looks again when the live page re-rendered an element between finding and reading
+   * it, with room for a slow shared machine.
+   */
+  private WebDriverWait patiently() {
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
+  }
+
   WebElement waitFor(By by) {
-    return new WebDriverWait(driver, Duration.ofSeconds(10))
-        .until(ExpectedConditions.visibilityOfElementLocated(by));
+    return patiently().until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
   <T> T waitUntil(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
+    return patiently().until(condition::apply);
   }
 
   /**
    * Waits until the element found by {@code by} (looked up afresh each time) shows {@code text}.
    */
   void waitForText(By by, String text) {
-    new WebDriverWait(driver, Duration.ofSeconds(10))
-        .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    patiently().until(ExpectedConditions.textToBePresentInElementLocated(by, text));
   }
 
   /** The visible text of the element, looked up again if the page re-rendered it meanwhile. */
