@@ -96,6 +96,15 @@ class ComplaintRepository {
         == 1;
   }
 
+  /** Moves the version and {@code updated_at} on; in PostgreSQL this also locks the row. */
+  boolean touch(UUID id, Instant at) {
+    return jdbc.sql("UPDATE complaints SET version = version + 1, updated_at = :at WHERE id = :id")
+            .param("at", at.toEpochMilli())
+            .param("id", id.toString())
+            .update()
+        == 1;
+  }
+
   long count(Filter filter) {
     return listing(null).count(filter);
   }

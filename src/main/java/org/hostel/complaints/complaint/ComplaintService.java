@@ -142,6 +142,38 @@ public class ComplaintService {
         .orElseThrow(() -> ComplaintProblems.ComplaintNotFound.forId(id));
   }
 
+  /**
+   * Records a photo added to or removed from a complaint: appends {@code action} to its history
+   * (the photo id as {@code to} when added, as {@code from} when removed) and moves its version and
+   * {@code updated_at} on. Joins the caller's transaction, in which it also holds the complaint's
+   * row until the commit, so photo counts checked afterwards cannot race. Visibility is the
+   * caller's to check first.
+   *
+   * @param action {@code photo_added} or {@code photo_removed}
+   * @return the complaint after the change
+   */
+  public Complaint recordPhotoChange(
+      Caller caller, UUID complaintId, String action, String photoId) {
+    boolean removed = action.endsWith("_removed");
+    return tx.execute(
+        s -> {
+          Instant now = clock.instant();
+          if (!complaints.touch(complaintId, now)) {
+            throw ComplaintProblems.ComplaintNotFound.forId(complaintId);
+          }
+          history.append(
+              complaintId,
+              now,
+              caller.staffId(),
+              action,
+              removed ? photoId : null,
+              removed ? null : photoId);
+          return complaints
+              .find(complaintId)
+              .orElseThrow(() -> ComplaintProblems.ComplaintNotFound.forId(complaintId));
+        });
+  }
+
   Page list(Caller caller, Query query, int page, int pageSize) {
     ComplaintRepository.Filter filter = filter(caller, query);
     ComplaintRepository.Order order =

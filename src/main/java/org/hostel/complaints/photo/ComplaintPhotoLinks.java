@@ -1,0 +1,33 @@
+package org.hostel.complaints.photo;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hostel.complaints.complaint.PhotoLinks;
+import org.springframework.stereotype.Component;
+
+/** Fills {@code photo_urls} of complaints with signed links to their stored images. */
+@Component
+class ComplaintPhotoLinks implements PhotoLinks {
+
+  private final PhotoRepository photos;
+  private final PhotoStorage storage;
+
+  ComplaintPhotoLinks(PhotoRepository photos, PhotoStorage storage) {
+    this.photos = photos;
+    this.storage = storage;
+  }
+
+  @Override
+  public Map<UUID, List<String>> urls(Collection<UUID> complaintIds) {
+    Map<UUID, List<String>> urls = new LinkedHashMap<>();
+    photos
+        .ready(complaintIds)
+        .forEach(
+            (complaint, list) ->
+                urls.put(complaint, list.stream().map(p -> storage.readUrl(p.fullKey())).toList()));
+    return urls;
+  }
+}

@@ -1,0 +1,78 @@
+package org.hostel.complaints.photo;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.hostel.complaints.staff.Caller;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/v1/complaints/{id}/photos")
+class PhotoController {
+
+  private final PhotoService photos;
+
+  PhotoController(PhotoService photos) {
+    this.photos = photos;
+  }
+
+  record ConfirmRequest(@NotNull(message = "is required") UUID photoId) {}
+
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<PhotoResponse> upload(
+      Caller caller,
+      @PathVariable UUID id,
+      @RequestPart(name = "file", required = false) @Nullable MultipartFile file) {
+    return created(photos.upload(caller, id, file));
+  }
+
+  @PostMapping("/presign")
+  @ResponseStatus(HttpStatus.CREATED)
+  PresignResponse presign(
+      Caller caller, @PathVariable UUID id, @Valid @RequestBody PresignRequest body) {
+    return photos.presign(caller, id, body);
+  }
+
+  @PostMapping("/confirm")
+  ResponseEntity<PhotoResponse> confirm(
+      Caller caller, @PathVariable UUID id, @Valid @RequestBody ConfirmRequest body) {
+    return created(photos.confirm(caller, id, body.photoId()));
+  }
+
+  @GetMapping
+  List<PhotoResponse> list(Caller caller, @PathVariable UUID id) {
+    return photos.list(caller, id);
+  }
+
+  @GetMapping("/{photoId}")
+  PhotoResponse get(Caller caller, @PathVariable UUID id, @PathVariable UUID photoId) {
+    return photos.get(caller, id, photoId);
+  }
+
+  @DeleteMapping("/{photoId}")
+  ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id, @PathVariable UUID photoId) {
+    photos.delete(caller, id, photoId);
+    return ResponseEntity.noContent().build();
+  }
+
+  private static ResponseEntity<PhotoResponse> created(PhotoResponse photo) {
+    return ResponseEntity.created(
+            URI.create("/api/v1/complaints/" + photo.complaintId() + "/photos/" + photo.id()))
+        .body(photo);
+  }
+}

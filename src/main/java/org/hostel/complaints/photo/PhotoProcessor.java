@@ -1,0 +1,364 @@
+package org.hostel.complaints.photo;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.imaging.ImageProcessingException;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.MetadataException;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.FileImageInputStream;
+import javax.imageio.stream.FileImageOutputStream;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+import org.hostel.complaints.photo.PhotoProblems.InvalidImage;
+import org.hostel.complaints.photo.PhotoProblems.TooLarge;
+import org.hostel.complaints.photo.PhotoProblems.UnsupportedType;
+import org.hostel.complaints.system.ApiException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns an uploaded file into the two stored images. The type is judged by the bytes; the header's
+ * dimensions are checked before any pixel is decoded, so a bomb costs nothing; EXIF orientation is
+ * applied and nothing else of the metadata survives, because the pixels are re-encoded without it.
+ * Decoding is the memory-hungry part, so only {@link PhotoSettings#concurrency()} images are
+ * decoded at once; further uploads wait on disk, not in memory.
+ */
+@Component
+class PhotoProcessor {
+
+  private static final float JPEG_QUALITY = 0.85f;
+
+  private final PhotoSettings settings;
+  private final Semaphore turns;
+
+  PhotoProcessor(PhotoSettings settings) {
+    this.settings = settings;
+    this.turns = new Semaphore(settings.concurrency(), true);
+    // Plugins (TwelveMonkeys) may sit in a class loader ImageIO did not scan at its first use.
+    ImageIO.scanForPlugins();
+    ImageIO.setUseCache(false);
+  }
+
+  /** The accepted formats, each recognised by its first bytes. */
+  enum Format {
+    JPEG("jpeg"),
+    PNG("png"),
+    GIF("gif"),
+    WEBP("webp");
+
+    final String readerName;
+
+    Format(String readerName) {
+      this.readerName = readerName;
+    }
+
+    static Format sniff(byte[] head, int n) {
+      if (n >= 3
+          && (head[0] & 0xFF) == 0xFF
+          && (head[1] & 0xFF) == 0xD8
+          && (head[2] & 0xFF) == 0xFF) {
+        return JPEG;
+      }
+      if (n >= 8
+          && (head[0] & 0xFF) == 0x89
+          && head[1] == 'P'
+          && head[2] == 'N'
+          && head[3] == 'G'
+          && head[4] == 0x0D
+          && head[5] == 0x0A
+          && head[6] == 0x1A
+          && head[7] == 0x0A) {
+        return PNG;
+      }
+      if (n >= 6
+          && head[0] == 'G'
+          && head[1] == 'I'
+          && head[2] == 'F'
+          && head[3] == '8'
+          && (head[4] == '7' || head[4] == '9')
+          && head[5] == 'a') {
+        return GIF;
+      }
+      if (n >= 12
+          && head[0] == 'R'
+          && head[1] == 'I'
+          && head[2] == 'F'
+          && head[3] == 'F'
+          && head[8] == 'W'
+          && head[9] == 'E'
+          && head[10] == 'B'
+          && head[11] == 'P') {
+        return WEBP;
+      }
+      throw UnsupportedType.ofContent();
+    }
+  }
+
+  /**
+   * The stored image and its thumbnail, written into the work folder.
+   *
+   * @param mimeType the type of both files: PNG when the image has transparency, JPEG otherwise
+   * @param size the stored image's size in bytes
+   * @param sha256 hex SHA-256 of the stored image
+   */
+  record Result(
+      Path full,
+      Path thumbnail,
+      String mimeType,
+      int width,
+      int height,
+      long size,
+      String sha256) {}
+
+  /** Checks and processes {@code original}; a refusal is a {@link PhotoProblems.Refused}. */
+  Result process(Path original, Path workDir) throws IOException {
+    long size = Files.size(original);
+    if (size == 0) {
+      throw InvalidImage.empty();
+    }
+    if (size > settings.maxFileSize().toBytes()) {
+      throw TooLarge.over(settings.maxFileSize().toBytes());
+    }
+    Format format = sniff(original);
+    try {
+      turns.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting to process a photo", e);
+    }
+    try {
+      BufferedImage decoded = decode(original, format);
+      BufferedImage full = orient(fit(decoded, settings.maxEdge()), orientation(original));
+      decoded = null;
+      boolean alpha = full.getColorModel().hasAlpha();
+      String mimeType = alpha ? "image/png" : "image/jpeg";
+      Path fullFile = workDir.resolve("full");
+      Path thumbFile = workDir.resolve("thumb");
+      write(full, alpha, fullFile);
+      write(fit(full, settings.thumbnailEdge()), alpha, thumbFile);
+      return new Result(
+          fullFile,
+          thumbFile,
+          mimeType,
+          full.getWidth(),
+          full.getHeight(),
+          Files.size(fullFile),
+          sha256(fullFile));
+    } finally {
+      turns.release();
+    }
+  }
+
+  private static Format sniff(Path file) throws IOException {
+    byte[] head = new byte[12];
+    int n;
+    try (InputStream in = Files.newInputStream(file)) {
+      n = in.readNBytes(head, 0, head.length);
+    }
+    return Format.sniff(head, n);
+  }
+
+  private BufferedImage decode(Path file, Format format) throws IOException {
+    Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.readerName);
+    if (!readers.hasNext()) {
+      throw UnsupportedType.ofContent();
+    }
+    ImageReader reader = readers.next();
+    List<String> warnings = new ArrayList<>();
+    try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+      reader.setInput(in, true, true);
+      long width = reader.getWidth(0);
+      long height = reader.getHeight(0);
+      if (width <= 0 || height <= 0) {
+        throw InvalidImage.undecodable();
+      }
+      if (width * height > settings.maxPixels()) {
+        throw InvalidImage.tooManyPixels(width, height, settings.maxPixels());
+      }
+      ImageReadParam param = reader.getDefaultReadParam();
+      // Skip rows and columns while decoding when the result would still be at least the stored
+      // size: a 8000 px photo never occupies memory at full size.
+      int step = (int) Math.max(1, Math.max(width, height) / settings.maxEdge());
+      if (step > 1) {
+        param.setSourceSubsampling(step, step, 0, 0);
+      }
+      reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+      BufferedImage image = reader.read(0, param);
+      if (warnings.stream().anyMatch(PhotoProcessor::meansIncomplete)) {
+        throw InvalidImage.undecodable();
+      }
+      return image;
+    } catch (ApiException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      // Readers signal damaged data with all sorts of exceptions; to the client it is one thing.
+      throw InvalidImage.undecodable();
+    } finally {
+      reader.dispose();
+    }
+  }
+
+  /** A truncated JPEG decodes "successfully" into grey rows; only a warning tells. */
+  private static boolean meansIncomplete(String warning) {
+    String text = warning.toLowerCase(Locale.ROOT);
+    return text.contains("premature") || text.contains("truncat") || text.contains("end of file");
+  }
+
+  private static int orientation(Path file) {
+    try {
+      Metadata metadata = ImageMetadataReader.readMetadata(file.toFile());
+      ExifIFD0Directory exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+      if (exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
+        return exif.getInt(ExifIFD0Directory.TAG_ORIENTATION);
+      }
+    } catch (ImageProcessingException | IOException | MetadataException | RuntimeException e) {
+      // Unreadable metadata leaves the image as it is stored; the pixels decoded fine.
+    }
+    return 1;
+  }
+
+  /**
+   * Scales to fit {@code edge}, halving step by step for a smooth result without a slow area
+   * filter. The result is always a fresh INT_RGB or INT_ARGB image.
+   */
+  static BufferedImage fit(BufferedImage source, int edge) {
+    boolean alpha = source.getColorModel().hasAlpha();
+    int width = source.getWidth();
+    int height = source.getHeight();
+    double scale = Math.min(1.0, (double) edge / Math.max(width, height));
+    int targetWidth = Math.max(1, (int) Math.round(width * scale));
+    int targetHeight = Math.max(1, (int) Math.round(height * scale));
+    BufferedImage current = source;
+    while (current.getWidth() / 2 >= targetWidth && current.getHeight() / 2 >= targetHeight) {
+      current = draw(current, current.getWidth() / 2, current.getHeight() / 2, alpha);
+    }
+    if (current == source
+        || current.getWidth() != targetWidth
+        || current.getHeight() != targetHeight) {
+      current = draw(current, targetWidth, targetHeight, alpha);
+    }
+    return current;
+  }
+
+  private static BufferedImage draw(BufferedImage source, int width, int height, boolean alpha) {
+    BufferedImage target =
+        new BufferedImage(
+            width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = target.createGraphics();
+    try {
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+      g.drawImage(source, 0, 0, width, height, null);
+    } finally {
+      g.dispose();
+    }
+    return target;
+  }
+
+  /**
+   * Applies an EXIF orientation (1–8) to an INT_RGB/INT_ARGB image. The EXIF tag says where the
+   * stored rows and columns belong on screen; each case maps a screen pixel back to its stored one.
+   */
+  static BufferedImage orient(BufferedImage image, int orientation) {
+    if (orientation < 2 || orientation > 8) {
+      return image;
+    }
+    int w = image.getWidth();
+    int h = image.getHeight();
+    boolean swap = orientation >= 5;
+    int dw = swap ? h : w;
+    int dh = swap ? w : h;
+    BufferedImage target = new BufferedImage(dw, dh, image.getType());
+    int[] src = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+    int[] dst = ((DataBufferInt) target.getRaster().getDataBuffer()).getData();
+    for (int dy = 0; dy < dh; dy++) {
+      for (int dx = 0; dx < dw; dx++) {
+        int sx;
+        int sy;
+        switch (orientation) {
+          case 2 -> {
+            sx = w - 1 - dx;
+            sy = dy;
+          }
+          case 3 -> {
+            sx = w - 1 - dx;
+            sy = h - 1 - dy;
+          }
+          case 4 -> {
+            sx = dx;
+            sy = h - 1 - dy;
+          }
+          case 5 -> {
+            sx = dy;
+            sy = dx;
+          }
+          case 6 -> {
+            sx = dy;
+            sy = h - 1 - dx;
+          }
+          case 7 -> {
+            sx = w - 1 - dy;
+            sy = h - 1 - dx;
+          }
+          default -> {
+            sx = w - 1 - dy;
+            sy = dx;
+          }
+        }
+        dst[dy * dw + dx] = src[sy * w + sx];
+      }
+    }
+    return target;
+  }
+
+  private static void write(BufferedImage image, boolean png, Path target) throws IOException {
+    ImageWriter writer = ImageIO.getImageWritersByFormatName(png ? "png" : "jpeg").next();
+    Files.deleteIfExists(target);
+    try (ImageOutputStream out = new FileImageOutputStream(target.toFile())) {
+      writer.setOutput(out);
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      if (!png) {
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(JPEG_QUALITY);
+      }
+      // No metadata is handed over, so EXIF (GPS included), XMP and comments are gone.
+      writer.write(null, new IIOImage(image, null, null), param);
+    } finally {
+      writer.dispose();
+    }
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try (DigestInputStream in =
+        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      in.transferTo(OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(in.getMessageDigest().digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

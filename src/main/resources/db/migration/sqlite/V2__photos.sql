@@ -1,0 +1,18 @@
+-- Photos of complaints. A row is 'pending' from a presign until its confirm (expires_at set), then
+-- 'ready'. Stored objects live under the key "<complaint_id>/<id>/", never under a client's file name.
+CREATE TABLE photos (
+    id           TEXT PRIMARY KEY,
+    complaint_id TEXT    NOT NULL REFERENCES complaints (id) ON DELETE CASCADE,
+    state        TEXT    NOT NULL CHECK (state IN ('pending', 'ready')),
+    file_name    TEXT    NOT NULL,
+    mime_type    TEXT    NOT NULL,
+    file_size    BIGINT  NOT NULL,
+    width        INTEGER,
+    height       INTEGER,
+    sha256       TEXT,
+    added_by     TEXT    NOT NULL,
+    created_at   BIGINT  NOT NULL,
+    expires_at   BIGINT
+);
+CREATE INDEX photos_complaint ON photos (complaint_id, created_at DESC);
+CREATE INDEX photos_pending ON photos (state, expires_at);

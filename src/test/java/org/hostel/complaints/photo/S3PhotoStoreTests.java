@@ -1,0 +1,54 @@
+package org.hostel.complaints.photo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import org.hostel.complaints.testing.TestSetup;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Photos in a real S3-compatible server (S3Proxy), with PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class S3PhotoStoreTests extends PhotoStoreContract {
+
+  static final String BUCKET = "complaint-photos";
+  static final S3ProxyServer S3 = start();
+
+  static S3ProxyServer start() {
+    try {
+      return S3ProxyServer.start(Files.createTempDirectory("s3proxy-photos-"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void settings(DynamicPropertyRegistry registry) {
+    TestSetup.postgres(registry);
+    registry.add("complaints.photos.presign-ttl", () -> PRESIGN_TTL);
+    registry.add("complaints.photos.max-per-complaint", () -> MAX_PER_COMPLAINT);
+    registry.add("complaints.photos.storage", () -> "s3");
+    registry.add("complaints.photos.s3.endpoint", S3::endpoint);
+    registry.add("complaints.photos.s3.bucket", () -> BUCKET);
+    registry.add("complaints.photos.s3.access-key", () -> S3ProxyServer.ACCESS_KEY);
+    registry.add("complaints.photos.s3.secret-key", () -> S3ProxyServer.SECRET_KEY);
+  }
+
+  @AfterAll
+  static void stop() {
+    S3.close();
+  }
+
+  @Override
+  List<String> storedKeys(String prefix) {
+    return S3.listed(BUCKET, prefix);
+  }
+
+  @Override
+  int wrongTypeStatus() {
+    return 403;
+  }
+}
