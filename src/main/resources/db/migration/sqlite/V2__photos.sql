@@ -1,9 +1,11 @@
 -- Photos of complaints. A row is 'pending' from a presign until its confirm (expires_at set), then
--- 'ready'. Stored objects live under the key "<complaint_id>/<id>/", never under a client's file name.
+-- 'ready'; a failed confirm leaves it 'void' until the presign expires, so that whatever is still PUT
+-- to the link is cleaned up. Stored objects live under "<complaint_id>/<id>/", never under a client's
+-- file name.
 CREATE TABLE photos (
     id           TEXT PRIMARY KEY,
     complaint_id TEXT    NOT NULL REFERENCES complaints (id) ON DELETE CASCADE,
-    state        TEXT    NOT NULL CHECK (state IN ('pending', 'ready')),
+    state        TEXT    NOT NULL CHECK (state IN ('pending', 'ready', 'void')),
     file_name    TEXT    NOT NULL,
     mime_type    TEXT    NOT NULL,
     file_size    BIGINT  NOT NULL,

@@ -25,9 +25,13 @@ record Photo(
     Instant createdAt,
     @Nullable Instant expiresAt) {
 
+  /**
+   * Presigned and awaited; stored and listed; or refused at confirm, awaiting its link's expiry.
+   */
   enum State {
     PENDING,
-    READY
+    READY,
+    VOID
   }
 
   /** Where everything of one photo is kept; ids only, never a client's file name. */

@@ -120,7 +120,7 @@ class PhotoRepository {
             """
             SELECT count(*) FROM photos
             WHERE complaint_id = :complaintId
-              AND (state = 'ready' OR expires_at > :now)
+              AND (state = 'ready' OR (state = 'pending' AND expires_at > :now))
             """)
         .param("complaintId", complaintId.toString())
         .param("now", now.toEpochMilli())
@@ -140,20 +140,28 @@ class PhotoRepository {
     return jdbc.sql("DELETE FROM photos WHERE id = :id").param("id", id.toString()).update() == 1;
   }
 
-  boolean deletePending(UUID id) {
-    return jdbc.sql("DELETE FROM photos WHERE id = :id AND state = 'pending'")
+  /** Removes a presign that never became a photo. */
+  boolean deleteUnconfirmed(UUID id) {
+    return jdbc.sql("DELETE FROM photos WHERE id = :id AND state <> 'ready'")
             .param("id", id.toString())
             .update()
         == 1;
   }
 
-  /** Presigned uploads that expired before {@code before} without a confirm. */
+  /** Marks a presign as used up by a failed confirm; the row waits for the link to expire. */
+  void voidPending(UUID id) {
+    jdbc.sql("UPDATE photos SET state = 'void' WHERE id = :id AND state = 'pending'")
+        .param("id", id.toString())
+        .update();
+  }
+
+  /** Presigns, confirmed in vain or not at all, whose links expired before {@code before}. */
   List<Photo> expiredPending(Instant before, int limit) {
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
                 + """
-                 FROM photos WHERE state = 'pending' AND expires_at < :before
+                 FROM photos WHERE state <> 'ready' AND expires_at < :before
                 ORDER BY expires_at LIMIT :limit
                 """)
         .param("before", before.toEpochMilli())

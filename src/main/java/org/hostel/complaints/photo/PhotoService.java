@@ -219,8 +219,11 @@ class PhotoService {
         deleteTree(work);
       }
     } catch (Refused e) {
-      // A confirm uses up its presign, whatever the outcome: the client asks for a new one.
-      discard(pending);
+      // A confirm uses up its presign, whatever the outcome: the client asks for a new one. The
+      // row stays (void) until the link expires, because S3 still accepts PUTs to it until then
+      // and the clean-up must find what they leave.
+      storage.delete(List.of(pending.uploadKey()));
+      photos.voidPending(pending.id());
       metrics.failed(PRESIGNED, e.reason());
       throw e;
     } catch (IOException e) {
@@ -373,9 +376,9 @@ class PhotoService {
         .orElseThrow(() -> PhotoNotFound.forId(photoId));
   }
 
-  private void discard(Photo pending) {
-    storage.delete(List.of(pending.uploadKey()));
-    photos.deletePending(pending.id());
+  private void discard(Photo unconfirmed) {
+    storage.delete(List.of(unconfirmed.uploadKey()));
+    photos.deleteUnconfirmed(unconfirmed.id());
   }
 
   /**

@@ -17,11 +17,9 @@ import org.springframework.beans.factory.DisposableBean;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -95,14 +93,14 @@ final class S3PhotoStorage implements PhotoStorage, DisposableBean {
     }
   }
 
+  /**
+   * One DeleteObject per key rather than a batch: the batch call needs a checksum header that
+   * several S3-compatible stores reject, and a photo has only a few objects.
+   */
   @Override
   public void delete(Collection<String> keys) {
-    List<ObjectIdentifier> ids =
-        keys.stream().map(k -> ObjectIdentifier.builder().key(k).build()).toList();
-    for (int from = 0; from < ids.size(); from += 1000) {
-      List<ObjectIdentifier> batch = ids.subList(from, Math.min(ids.size(), from + 1000));
-      s3.deleteObjects(
-          b -> b.bucket(bucket).delete(Delete.builder().objects(batch).quiet(true).build()));
+    for (String key : keys) {
+      s3.deleteObject(b -> b.bucket(bucket).key(key));
     }
   }
 

@@ -1,8 +1,5 @@
 package org.hostel.complaints.photo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
 import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.AfterAll;
@@ -15,15 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class S3PhotoStoreTests extends PhotoStoreContract {
 
   static final String BUCKET = "complaint-photos";
-  static final S3ProxyServer S3 = start();
-
-  static S3ProxyServer start() {
-    try {
-      return S3ProxyServer.start(Files.createTempDirectory("s3proxy-photos-"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  static final S3ProxyServer S3 = S3ProxyServer.start();
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {

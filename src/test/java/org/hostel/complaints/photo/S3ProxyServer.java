@@ -2,7 +2,6 @@ package org.hostel.complaints.photo;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Properties;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -46,15 +45,12 @@ public final class S3ProxyServer implements AutoCloseable {
             .build();
   }
 
-  /** Starts a server keeping its objects in {@code folder}. */
-  public static S3ProxyServer start(java.nio.file.Path folder) {
+  /** Starts a server keeping its objects in memory. */
+  public static S3ProxyServer start() {
     try {
-      Properties properties = new Properties();
-      properties.setProperty("jclouds.filesystem.basedir", folder.toString());
       BlobStoreContext context =
-          ContextBuilder.newBuilder("filesystem")
+          ContextBuilder.newBuilder("transient")
               .credentials("identity", "credential")
-              .overrides(properties)
               .build(BlobStoreContext.class);
       S3Proxy proxy =
           S3Proxy.builder()
