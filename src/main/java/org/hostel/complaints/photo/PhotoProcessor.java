@@ -37,6 +37,8 @@ import org.hostel.complaints.photo.PhotoProblems.InvalidImage;
 import org.hostel.complaints.photo.PhotoProblems.TooLarge;
 import org.hostel.complaints.photo.PhotoProblems.UnsupportedType;
 import org.hostel.complaints.system.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,6 +50,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PhotoProcessor {
+
+  private static final Logger log = LoggerFactory.getLogger(PhotoProcessor.class);
 
   private static final float JPEG_QUALITY = 0.85f;
 
@@ -199,9 +203,7 @@ class PhotoProcessor {
         throw InvalidImage.tooManyPixels(width, height, settings.maxPixels());
       }
       ImageReadParam param = reader.getDefaultReadParam();
-      // Skip rows and columns while decoding when the result would still be at least the stored
-      // size: a 8000 px photo never occupies memory at full size.
-      int step = (int) Math.max(1, Math.max(width, height) / settings.maxEdge());
+      int step = subsampling(Math.max(width, height), settings.maxEdge());
       if (step > 1) {
         param.setSourceSubsampling(step, step, 0, 0);
       }
@@ -215,10 +217,25 @@ class PhotoProcessor {
       throw e;
     } catch (IOException | RuntimeException e) {
       // Readers signal damaged data with all sorts of exceptions; to the client it is one thing.
+      log.debug("Unreadable {} image", format, e);
       throw InvalidImage.undecodable();
     } finally {
       reader.dispose();
     }
+  }
+
+  /**
+   * How many source rows and columns to skip per decoded one. Skipping while decoding is far
+   * cheaper than decoding everything and scaling down (a 4032 px photo decodes straight to 2016
+   * px), but steps in whole numbers, so a step that would leave much less than the stored size is
+   * one smaller, and the rest is scaled smoothly.
+   */
+  static int subsampling(long longest, int edge) {
+    int step = (int) Math.max(1, (longest + edge - 1) / edge);
+    if (step > 1 && longest / step < edge * 3L / 4) {
+      step--;
+    }
+    return step;
   }
 
   /** A truncated JPEG decodes "successfully" into grey rows; only a warning tells. */
@@ -242,7 +259,8 @@ class PhotoProcessor {
 
   /**
    * Scales to fit {@code edge}, halving step by step for a smooth result without a slow area
-   * filter. The result is always a fresh INT_RGB or INT_ARGB image.
+   * filter. The result is an INT_RGB or INT_ARGB image, the source itself when it already is one
+   * and fits.
    */
   static BufferedImage fit(BufferedImage source, int edge) {
     boolean alpha = source.getColorModel().hasAlpha();
@@ -255,9 +273,10 @@ class PhotoProcessor {
     while (current.getWidth() / 2 >= targetWidth && current.getHeight() / 2 >= targetHeight) {
       current = draw(current, current.getWidth() / 2, current.getHeight() / 2, alpha);
     }
-    if (current == source
-        || current.getWidth() != targetWidth
-        || current.getHeight() != targetHeight) {
+    boolean intPixels =
+        current.getType() == BufferedImage.TYPE_INT_RGB
+            || current.getType() == BufferedImage.TYPE_INT_ARGB;
+    if (!intPixels || current.getWidth() != targetWidth || current.getHeight() != targetHeight) {
       current = draw(current, targetWidth, targetHeight, alpha);
     }
     return current;

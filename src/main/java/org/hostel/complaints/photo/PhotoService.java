@@ -26,6 +26,7 @@ import org.hostel.complaints.photo.PhotoProblems.UnsupportedType;
 import org.hostel.complaints.staff.Caller;
 import org.hostel.complaints.system.AccessDenied;
 import org.hostel.complaints.system.Ids;
+import org.hostel.complaints.system.SystemSettings;
 import org.hostel.complaints.system.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -58,6 +59,7 @@ class PhotoService {
   private final UploadMetrics metrics;
   private final PhotoSettings settings;
   private final Clock clock;
+  private final Path workRoot;
 
   PhotoService(
       PhotoRepository photos,
@@ -68,7 +70,9 @@ class PhotoService {
       ApplicationEventPublisher events,
       UploadMetrics metrics,
       PhotoSettings settings,
-      Clock clock) {
+      SystemSettings system,
+      Clock clock)
+      throws IOException {
     this.photos = photos;
     this.processor = processor;
     this.storage = storage;
@@ -78,6 +82,13 @@ class PhotoService {
     this.metrics = metrics;
     this.settings = settings;
     this.clock = clock;
+    // Uploads are worked on inside the data folder, not /tmp: the same disk as the local store,
+    // and whatever a crash left there is cleared at the next start.
+    this.workRoot = system.dataDir().resolve("uploading").toAbsolutePath();
+    if (Files.isDirectory(workRoot)) {
+      deleteTree(workRoot);
+    }
+    Files.createDirectories(workRoot);
   }
 
   PhotoResponse upload(Caller caller, UUID complaintId, @Nullable MultipartFile file) {
@@ -407,8 +418,8 @@ class PhotoService {
     return name;
   }
 
-  private static Path workFolder() throws IOException {
-    return Files.createTempDirectory("complaints-photo-");
+  private Path workFolder() throws IOException {
+    return Files.createTempDirectory(workRoot, "photo-");
   }
 
   private static void deleteTree(Path folder) {

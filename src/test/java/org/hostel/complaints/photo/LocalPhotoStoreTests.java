@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.hostel.complaints.system.SystemSettings;
 import org.hostel.complaints.testing.TestSetup;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,8 +21,6 @@ class LocalPhotoStoreTests extends PhotoStoreContract {
     registry.add("complaints.photos.presign-ttl", () -> PRESIGN_TTL);
     registry.add("complaints.photos.max-per-complaint", () -> MAX_PER_COMPLAINT);
   }
-
-  @Autowired SystemSettings system;
 
   @Override
   List<String> storedKeys(String prefix) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
+import org.hostel.complaints.system.SystemSettings;
 import org.hostel.complaints.testing.Api;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.TestSetup;
@@ -44,6 +45,7 @@ abstract class PhotoStoreContract {
   @Autowired JdbcClient jdbc;
   @Autowired MeterRegistry meters;
   @Autowired PhotoService service;
+  @Autowired SystemSettings system;
 
   Api api;
   Fixtures fixtures;
@@ -561,9 +563,9 @@ abstract class PhotoStoreContract {
     assertThat(workFolders()).as("temporary work folders").isEmpty();
   }
 
-  static List<Path> workFolders() {
-    try (Stream<Path> temp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return temp.filter(p -> p.getFileName().toString().startsWith("complaints-photo-")).toList();
+  List<Path> workFolders() {
+    try (Stream<Path> temp = Files.list(system.dataDir().resolve("uploading"))) {
+      return temp.toList();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -68,7 +68,8 @@ class PhotoUploadBenchmark {
       long max,
       double perSecond,
       long peakRssMb,
-      long endRssMb) {
+      long endRssMb,
+      String loadAverage) {
 
     int errors() {
       return requests - statuses.getOrDefault(201, 0);
@@ -77,7 +78,7 @@ class PhotoUploadBenchmark {
     String line() {
       return String.format(
           Locale.ROOT,
-          "| %s | %d | %.1f/s | %d | %d | %d | %d | %d | %s | %d MB | %d MB |",
+          "| %s | %d | %.1f/s | %d | %d | %d | %d | %d | %s | %d MB | %d MB | %s |",
           name,
           requests,
           perSecond,
@@ -88,7 +89,8 @@ class PhotoUploadBenchmark {
           errors(),
           statuses,
           peakRssMb,
-          endRssMb);
+          endRssMb,
+          loadAverage);
     }
   }
 
@@ -149,8 +151,8 @@ class PhotoUploadBenchmark {
         .append(" to 201 received), including checks, thumbnail and storage.\n\n")
         .append(
             "| phase | uploads | rate | p50 | p95 | p99 | max | errors | statuses | peak RSS |"
-                + " RSS at end |\n")
-        .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + " RSS at end | load avg |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     phases.forEach(p -> report.append(p.line()).append('\n'));
     Path file = out.resolve("report-" + System.currentTimeMillis() + ".md");
     Files.writeString(file, report);
@@ -247,9 +249,15 @@ class PhotoUploadBenchmark {
             sorted.isEmpty() ? 0 : sorted.getLast(),
             sorted.size() / seconds,
             service.memoryKb("VmHWM") / 1024,
-            service.memoryKb("VmRSS") / 1024);
+            service.memoryKb("VmRSS") / 1024,
+            loadAverage());
     System.out.println(phase.line());
     return phase;
+  }
+
+  /** The machine's 1-minute load average: the benchmark shares it with whatever else runs. */
+  private static String loadAverage() throws IOException {
+    return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
   }
 
   private static long percentile(List<Long> sorted, int p) {
