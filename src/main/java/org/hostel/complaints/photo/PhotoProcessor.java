@@ -8,6 +8,8 @@ import com.drew.metadata.exif.ExifIFD0Directory;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.io.InputStream;
@@ -259,8 +261,8 @@ class PhotoProcessor {
 
   /**
    * Scales to fit {@code edge}, halving step by step for a smooth result without a slow area
-   * filter. The result is an INT_RGB or INT_ARGB image, the source itself when it already is one
-   * and fits.
+   * filter. The result is an INT_RGB, INT_ARGB or 3BYTE_BGR image: the source itself when it
+   * already is one and fits (a subsampled JPEG usually does), a fresh INT one otherwise.
    */
   static BufferedImage fit(BufferedImage source, int edge) {
     boolean alpha = source.getColorModel().hasAlpha();
@@ -273,13 +275,19 @@ class PhotoProcessor {
     while (current.getWidth() / 2 >= targetWidth && current.getHeight() / 2 >= targetHeight) {
       current = draw(current, current.getWidth() / 2, current.getHeight() / 2, alpha);
     }
-    boolean intPixels =
-        current.getType() == BufferedImage.TYPE_INT_RGB
-            || current.getType() == BufferedImage.TYPE_INT_ARGB;
-    if (!intPixels || current.getWidth() != targetWidth || current.getHeight() != targetHeight) {
+    if (!plainPixels(current)
+        || current.getWidth() != targetWidth
+        || current.getHeight() != targetHeight) {
       current = draw(current, targetWidth, targetHeight, alpha);
     }
     return current;
+  }
+
+  /** Types that orientation and the encoders handle without a conversion. */
+  private static boolean plainPixels(BufferedImage image) {
+    return image.getType() == BufferedImage.TYPE_INT_RGB
+        || image.getType() == BufferedImage.TYPE_INT_ARGB
+        || image.getType() == BufferedImage.TYPE_3BYTE_BGR;
   }
 
   private static BufferedImage draw(BufferedImage source, int width, int height, boolean alpha) {
@@ -299,8 +307,9 @@ class PhotoProcessor {
   }
 
   /**
-   * Applies an EXIF orientation (1–8) to an INT_RGB/INT_ARGB image. The EXIF tag says where the
-   * stored rows and columns belong on screen; each case maps a screen pixel back to its stored one.
+   * Applies an EXIF orientation (1–8) to an INT_RGB, INT_ARGB or 3BYTE_BGR image. The EXIF tag says
+   * where the stored rows and columns belong on screen; each case maps a screen pixel back to its
+   * stored one. Pixels are copied between the backing arrays, without a conversion.
    */
   static BufferedImage orient(BufferedImage image, int orientation) {
     if (orientation < 2 || orientation > 8) {
@@ -312,8 +321,9 @@ class PhotoProcessor {
     int dw = swap ? h : w;
     int dh = swap ? w : h;
     BufferedImage target = new BufferedImage(dw, dh, image.getType());
-    int[] src = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-    int[] dst = ((DataBufferInt) target.getRaster().getDataBuffer()).getData();
+    Object src = data(image);
+    Object dst = data(target);
+    int size = src instanceof byte[] ? 3 : 1;
     for (int dy = 0; dy < dh; dy++) {
       for (int dx = 0; dx < dw; dx++) {
         int sx;
@@ -348,10 +358,19 @@ class PhotoProcessor {
             sy = dx;
           }
         }
-        dst[dy * dw + dx] = src[sy * w + sx];
+        System.arraycopy(src, (sy * w + sx) * size, dst, (dy * dw + dx) * size, size);
       }
     }
     return target;
+  }
+
+  private static Object data(BufferedImage image) {
+    DataBuffer buffer = image.getRaster().getDataBuffer();
+    return switch (buffer) {
+      case DataBufferInt ints -> ints.getData();
+      case DataBufferByte bytes -> bytes.getData();
+      default -> throw new IllegalArgumentException("unexpected image type " + image.getType());
+    };
   }
 
   private static void write(BufferedImage image, boolean png, Path target) throws IOException {

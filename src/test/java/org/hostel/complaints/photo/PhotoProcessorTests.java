@@ -46,6 +46,28 @@ class PhotoProcessorTests {
   }
 
   @ParameterizedTest
+  @ValueSource(ints = {2, 3, 4, 5, 6, 7, 8})
+  void threeByteImagesAreTurnedLikeIntImages(int orientation) {
+    BufferedImage ints = new BufferedImage(5, 3, BufferedImage.TYPE_INT_RGB);
+    BufferedImage bytes = new BufferedImage(5, 3, BufferedImage.TYPE_3BYTE_BGR);
+    for (int y = 0; y < 3; y++) {
+      for (int x = 0; x < 5; x++) {
+        int rgb = (x * 40) << 16 | (y * 60) << 8 | (x + y) * 10;
+        ints.setRGB(x, y, rgb);
+        bytes.setRGB(x, y, rgb);
+      }
+    }
+    BufferedImage fromInts = PhotoProcessor.orient(ints, orientation);
+    BufferedImage fromBytes = PhotoProcessor.orient(bytes, orientation);
+    assertThat(fromBytes.getWidth()).isEqualTo(fromInts.getWidth());
+    for (int y = 0; y < fromInts.getHeight(); y++) {
+      for (int x = 0; x < fromInts.getWidth(); x++) {
+        assertThat(fromBytes.getRGB(x, y)).isEqualTo(fromInts.getRGB(x, y));
+      }
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(
       strings = {
         "<svg xmlns='http://www.w3.org/2000/svg'/>",
@@ -75,7 +97,7 @@ class PhotoProcessorTests {
   @ParameterizedTest
   @CsvSource({"4032, 3024, 2048, 1536", "3024, 4032, 1536, 2048", "300, 200, 300, 200"})
   void largeImagesAreFittedIntoTheLongestEdge(int width, int height, int fitW, int fitH) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
     BufferedImage fitted = PhotoProcessor.fit(image, 2048);
     assertThat(fitted.getWidth()).isEqualTo(fitW);
     assertThat(fitted.getHeight()).isEqualTo(fitH);
