@@ -17,6 +17,9 @@ class S3PhotoStoreTests extends PhotoStoreContract {
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
     TestSetup.postgres(registry);
+    // The context stays cached for the whole test run; it need not hold 20 of the shared
+    // server's connections meanwhile.
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
     registry.add("complaints.photos.presign-ttl", () -> PRESIGN_TTL);
     registry.add("complaints.photos.max-per-complaint", () -> MAX_PER_COMPLAINT);
     registry.add("complaints.photos.storage", () -> "s3");
