@@ -67,6 +67,7 @@ class PhotoUploadBenchmark {
       long p99,
       long max,
       double perSecond,
+      long idleRssMb,
       long peakRssMb,
       long endRssMb,
       String loadAverage) {
@@ -78,7 +79,7 @@ class PhotoUploadBenchmark {
     String line() {
       return String.format(
           Locale.ROOT,
-          "| %s | %d | %.1f/s | %d | %d | %d | %d | %d | %s | %d MB | %d MB | %s |",
+          "| %s | %d | %.1f/s | %d | %d | %d | %d | %d | %s | %d MB | %d MB | %d MB | %s |",
           name,
           requests,
           perSecond,
@@ -88,6 +89,7 @@ class PhotoUploadBenchmark {
           max,
           errors(),
           statuses,
+          idleRssMb,
           peakRssMb,
           endRssMb,
           loadAverage);
@@ -148,11 +150,12 @@ class PhotoUploadBenchmark {
         .append(Runtime.getRuntime().availableProcessors())
         .append(" cores; service JVM with default heap settings; load generator and S3Proxy in")
         .append(" the benchmark JVM on the same machine. Latency in ms per upload (request sent")
-        .append(" to 201 received), including checks, thumbnail and storage.\n\n")
+        .append(" to 201 received), including checks, thumbnail and storage. RSS idle: the service")
+        .append(" just after start-up, before any upload.\n\n")
         .append(
-            "| phase | uploads | rate | p50 | p95 | p99 | max | errors | statuses | peak RSS |"
-                + " RSS at end | load avg |\n")
-        .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            "| phase | uploads | rate | p50 | p95 | p99 | max | errors | statuses | RSS idle |"
+                + " peak RSS | RSS at end | load avg |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     phases.forEach(p -> report.append(p.line()).append('\n'));
     Path file = out.resolve("report-" + System.currentTimeMillis() + ".md");
     Files.writeString(file, report);
@@ -248,6 +251,7 @@ class PhotoUploadBenchmark {
             percentile(sorted, 99),
             sorted.isEmpty() ? 0 : sorted.getLast(),
             sorted.size() / seconds,
+            service.idleRssKb / 1024,
             service.memoryKb("VmHWM") / 1024,
             service.memoryKb("VmRSS") / 1024,
             loadAverage());
@@ -302,11 +306,13 @@ class PhotoUploadBenchmark {
     private final Process process;
     private final String base;
     private final String complaint;
+    private final long idleRssKb;
 
-    private Service(Process process, String base, String complaint) {
+    private Service(Process process, String base, String complaint) throws IOException {
       this.process = process;
       this.base = base;
       this.complaint = complaint;
+      this.idleRssKb = memoryKb("VmRSS");
     }
 
     static Service start(Path log, Map<String, String> extra) throws Exception {
