@@ -39,8 +39,10 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>mvn -B test -Dtest=PhotoUploadBenchmark -Djacoco.skip=true</pre>
  *
- * The service runs as a separate JVM with the default heap settings, so its resident memory is its
- * own. Phase 1: 20 uploaders, each posting phone-sized JPEGs (4032 × 3024, about 3 MB, EXIF
+ * ({@code -Dbenchmark.serviceJvmArgs=-Xmx256m} gives the service JVM options.)
+ *
+ * <p>The service runs as a separate JVM with the default heap settings, so its resident memory is
+ * its own. Phase 1: 20 uploaders, each posting phone-sized JPEGs (4032 × 3024, about 3 MB, EXIF
  * orientation and GPS) back to back for 30 s. Phase 2: 50 uploads of nearly 10 MB at once. Figures
  * are printed and written to {@code target/photo-benchmark/}. Targets (this 2-core machine): p95
  * under 400 ms per upload (published target 2 s), no error, resident memory under 600 MB.
@@ -148,7 +150,12 @@ class PhotoUploadBenchmark {
         .append("\n\n")
         .append("Machine: ")
         .append(Runtime.getRuntime().availableProcessors())
-        .append(" cores; service JVM with default heap settings; load generator and S3Proxy in")
+        .append(" cores; service JVM options: ")
+        .append(
+            System.getProperty("benchmark.serviceJvmArgs", "").isBlank()
+                ? "none (default heap settings)"
+                : System.getProperty("benchmark.serviceJvmArgs"))
+        .append("; load generator and S3Proxy in")
         .append(" the benchmark JVM on the same machine. Latency in ms per upload (request sent")
         .append(" to 201 received), including checks, thumbnail and storage. RSS idle: the service")
         .append(" just after start-up, before any upload.\n\n")
@@ -323,6 +330,12 @@ class PhotoUploadBenchmark {
       Path data = Files.createTempDirectory("photo-benchmark-");
       List<String> command = new ArrayList<>();
       command.add(ProcessHandle.current().info().command().orElse("java"));
+      // Default heap settings unless told otherwise, e.g. -Dbenchmark.serviceJvmArgs=-Xmx256m
+      for (String arg : System.getProperty("benchmark.serviceJvmArgs", "").split(" ")) {
+        if (!arg.isBlank()) {
+          command.add(arg);
+        }
+      }
       command.add("-cp");
       command.add(System.getProperty("java.class.path"));
       command.add(ComplaintsApplication.class.getName());
