@@ -111,6 +111,13 @@ final class LocalPhotoStorage implements PhotoStorage {
   }
 
   @Override
+  public void probe() throws IOException {
+    if (!Files.isDirectory(root) || !Files.isWritable(root)) {
+      throw new IOException("photo folder " + root + " is missing or not writable");
+    }
+  }
+
+  @Override
   public OptionalLong size(String key) throws IOException {
     try {
       return OptionalLong.of(Files.size(file(key)));

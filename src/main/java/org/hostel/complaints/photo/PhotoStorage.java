@@ -32,6 +32,9 @@ interface PhotoStorage {
   /** Removes every object whose key starts with {@code prefix}. */
   void deleteAll(String prefix);
 
+  /** Returns quietly when the store can be used, throws when it cannot (for readiness). */
+  void probe() throws IOException;
+
   /** A URL a browser can GET for {@link PhotoSettings#linkTtl()}, with no other credential. */
   String readUrl(String key);
 

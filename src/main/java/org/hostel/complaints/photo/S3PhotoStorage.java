@@ -72,6 +72,11 @@ final class S3PhotoStorage implements PhotoStorage, DisposableBean {
   }
 
   @Override
+  public void probe() {
+    s3.headBucket(b -> b.bucket(bucket));
+  }
+
+  @Override
   public OptionalLong size(String key) {
     try {
       return OptionalLong.of(s3.headObject(b -> b.bucket(bucket).key(key)).contentLength());

@@ -163,6 +163,13 @@ abstract class PhotoStoreContract {
   }
 
   @Test
+  void readinessIncludesThePhotoStore() {
+    Api.Response health = api.get("/health", null);
+    assertThat(health.json().get("checks").get("photo_storage").get("status").asString())
+        .isEqualTo("up");
+  }
+
+  @Test
   void aTextFileNamedJpgIsUnsupported() {
     String complaint = complaint();
     Api.Response answer =
