@@ -11,6 +11,8 @@ import org.hostel.complaints.complaint.ComplaintSubmitted;
 import org.hostel.complaints.complaint.Severity;
 import org.hostel.complaints.complaint.Status;
 import org.hostel.complaints.complaint.StatusChanged;
+import org.hostel.complaints.photo.PhotoAdded;
+import org.hostel.complaints.photo.PhotoRemoved;
 import org.hostel.complaints.staff.LoggedOut;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -70,6 +72,20 @@ class DashboardEvents {
         event.previous(),
         "assignment_update",
         new AssignmentUpdate(c.id(), event.assignedTo(), event.assignedBy()));
+  }
+
+  record PhotoChange(UUID complaintId, UUID photoId, @Nullable UUID by) {}
+
+  @TransactionalEventListener(fallbackExecution = true)
+  void photoAdded(PhotoAdded event) {
+    Complaint c = event.complaint();
+    publish(c, null, "photo_added", new PhotoChange(c.id(), event.photoId(), event.addedBy()));
+  }
+
+  @TransactionalEventListener(fallbackExecution = true)
+  void photoRemoved(PhotoRemoved event) {
+    Complaint c = event.complaint();
+    publish(c, null, "photo_removed", new PhotoChange(c.id(), event.photoId(), event.removedBy()));
   }
 
   /** The logout is committed by then; its sockets close on every instance. */

@@ -142,6 +142,50 @@ class DashboardSocketTests {
   }
 
   @Test
+  void addingAndRemovingAPhotoReachesAdminsAndTheAssignee() {
+    var assignee = fixtures.porter();
+    String id = fixtures.submit().get("id").asString();
+    fixtures.assign(id, assignee.id());
+    try (var admin = DashboardClient.open(api.base(), fixtures.adminToken());
+        var mine = DashboardClient.open(api.base(), assignee.token())) {
+      awaitReady(admin, mine);
+      String boundary = "socket-test-" + java.util.UUID.randomUUID();
+      var body = new java.io.ByteArrayOutputStream();
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"leak.jpg\""
+                  + "\r\nContent-Type: image/jpeg\r\n\r\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      body.writeBytes(org.hostel.complaints.photo.TestImages.jpeg(64, 48));
+      body.writeBytes(
+          ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      var added =
+          api.call("POST", "/api/v1/complaints/" + id + "/photos")
+              .token(assignee.token())
+              .bytes("multipart/form-data; boundary=" + boundary, body.toByteArray())
+              .send();
+      assertThat(added.status()).as(added.toString()).isEqualTo(201);
+      String photo = added.json().get("id").asString();
+      for (var dashboard : new DashboardClient[] {admin, mine}) {
+        JsonNode event = dashboard.nextEvent();
+        assertThat(event.get("event_type").asString()).isEqualTo("photo_added");
+        assertThat(event.get("data").get("complaint_id").asString()).isEqualTo(id);
+        assertThat(event.get("data").get("photo_id").asString()).isEqualTo(photo);
+      }
+      assertThat(
+              api.delete("/api/v1/complaints/" + id + "/photos/" + photo, assignee.token())
+                  .status())
+          .isEqualTo(204);
+      for (var dashboard : new DashboardClient[] {admin, mine}) {
+        JsonNode event = dashboard.nextEvent();
+        assertThat(event.get("event_type").asString()).isEqualTo("photo_removed");
+        assertThat(event.get("data").get("photo_id").asString()).isEqualTo(photo);
+      }
+    }
+  }
+
+  @Test
   void reassignmentReachesTheNewAndThePreviousAssignee() {
     var first = fixtures.porter();
     var second = fixtures.porter();
