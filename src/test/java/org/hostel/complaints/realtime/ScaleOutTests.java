@@ -56,7 +56,11 @@ class ScaleOutTests {
             "spring.data.redis.url",
             "redis://127.0.0.1:6379",
             "complaints.realtime.redis-channel",
-            "complaints-test:" + UUID.randomUUID());
+            "complaints-test:" + UUID.randomUUID(),
+            "complaints.rate-limit.anonymous",
+            "30/1m",
+            "complaints.rate-limit.redis-key-prefix",
+            "complaints-test:" + UUID.randomUUID() + ":rate:");
     List<String> jvm = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     // The first one alone: it migrates the schema and creates the first admin.
     Instances.Instance first = Instances.start(shared, jvm);
@@ -133,22 +137,46 @@ class ScaleOutTests {
 
   @Test
   @Order(3)
-  void everyInstanceCountsTheSameComplaintsPerStatus() {
+  void everyInstanceReportsTheSameActiveComplaintsOnMetrics() {
     String id = fixtures.submit().get("id").asString();
     fixtures.move(id, "in_progress");
     fixtures.submit();
-    for (String status : List.of("reported", "in_progress", "resolved", "closed")) {
-      Set<Long> totals = new java.util.HashSet<>();
-      for (var instance : instances) {
-        var page =
-            instance
-                .api()
-                .get("/api/v1/complaints?page_size=1&status=" + status, fixtures.adminToken());
-        assertThat(page.status()).isEqualTo(200);
-        totals.add(page.json().get("total").asLong());
-      }
-      assertThat(totals).as("totals of %s across instances", status).hasSize(1);
+    Set<String> scrapes = new java.util.HashSet<>();
+    for (var instance : instances) {
+      var scrape = instance.api().get("/metrics", null);
+      assertThat(scrape.status()).isEqualTo(200);
+      List<String> lines =
+          scrape
+              .body()
+              .lines()
+              .filter(l -> l.startsWith("active_complaints_total{"))
+              .sorted()
+              .toList();
+      assertThat(lines).hasSize(4);
+      assertThat(lines).anyMatch(l -> l.contains("status=\"in_progress\"") && !l.endsWith(" 0.0"));
+      scrapes.add(String.join("\n", lines));
     }
+    assertThat(scrapes).as("active_complaints_total across the three instances").hasSize(1);
+  }
+
+  @Test
+  @Order(3)
+  void aClientCannotMultiplyItsRateLimitByTheNumberOfInstances() {
+    int allowed = 0;
+    int refused = 0;
+    for (int i = 0; i < 45; i++) {
+      var response = instances.get(i % 3).api().get("/api/v1/categories", null);
+      if (response.status() == 200) {
+        allowed++;
+      } else {
+        assertThat(response.status()).isEqualTo(429);
+        assertThat(response.header("Retry-After")).isPresent();
+        refused++;
+      }
+    }
+    // 30 per minute for the address, shared: per-instance buckets would have allowed all 45.
+    assertThat(allowed).isBetween(30, 33);
+    assertThat(refused).isEqualTo(45 - allowed);
   }
 
   @Test
