@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -32,7 +33,8 @@ class StorageConfig {
    * SQLite needs settings a server database does not: write-ahead logging so readers never block
    * the writer, a busy timeout instead of instant lock errors, enforced foreign keys, and
    * transactions that take the write lock when they begin so two writers never deadlock on
-   * upgrading a read lock. Acknowledged writes are synced ({@code synchronous=FULL}).
+   * upgrading a read lock. Acknowledged writes are synced ({@code synchronous=FULL}). Writers queue
+   * in Java ({@link SerializedSqliteWrites}), so SQLite's own busy wait is only a safety net.
    */
   @Bean
   static BeanPostProcessor sqliteTuning(SystemSettings settings) {
@@ -49,10 +51,20 @@ class StorageConfig {
           }
           pool.addDataSourceProperty("journal_mode", "WAL");
           pool.addDataSourceProperty("synchronous", "FULL");
-          pool.addDataSourceProperty("busy_timeout", "30000");
+          pool.addDataSourceProperty("busy_timeout", "5000");
           pool.addDataSourceProperty("foreign_keys", "true");
           pool.addDataSourceProperty("transaction_mode", "IMMEDIATE");
           pool.setMaximumPoolSize(Math.min(pool.getMaximumPoolSize(), 6));
+        }
+        return bean;
+      }
+
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof HikariDataSource pool
+            && pool.getJdbcUrl() != null
+            && pool.getJdbcUrl().startsWith("jdbc:sqlite:")) {
+          return new SerializedSqliteWrites(pool, Duration.ofSeconds(10));
         }
         return bean;
       }

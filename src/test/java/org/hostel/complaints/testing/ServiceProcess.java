@@ -27,6 +27,12 @@ public final class ServiceProcess implements AutoCloseable {
 
   /** Starts the service on a free port with these environment variables and waits until ready. */
   public static ServiceProcess start(Map<String, String> environment, Path log) {
+    return start(environment, log, List.of());
+  }
+
+  /** The same, with extra options for the service's JVM. */
+  public static ServiceProcess start(
+      Map<String, String> environment, Path log, List<String> jvmOptions) {
     int port = freePort();
     String java = ProcessHandle.current().info().command().orElse("java");
     String classPath =
@@ -35,6 +41,7 @@ public final class ServiceProcess implements AutoCloseable {
     command.add(java);
     command.add("-Xmx256m");
     command.add("--enable-native-access=ALL-UNNAMED");
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(classPath);
     command.add("org.hostel.complaints.ComplaintsApplication");
