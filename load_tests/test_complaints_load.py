@@ -266,7 +266,17 @@ def seed(session, host, want):
     porter_ids = [p[0] for p in shared.porters]
     started = time.time()
 
+    failures = []
+
     def one(_):
+        if failures:
+            return
+        try:
+            submit_one()
+        except (RuntimeError, requests.RequestException) as e:
+            failures.append(e)
+
+    def submit_one():
         r = session.post(f"{host}{API}/submit", json=complaint_body(random.choice(residents)),
                          headers=submitter, timeout=30)
         if r.status_code != 201:
@@ -290,7 +300,10 @@ def seed(session, host, want):
             if r.status_code != 200:
                 raise RuntimeError(f"seeding change failed: {r.status_code} {r.text[:200]}")
 
-    Pool(16).map(one, range(missing))
+    Pool(8).map(one, range(missing))
+    if failures:
+        raise SetupFailed(f"seeding stopped after {time.time() - started:.0f}s: {failures[0]} "
+                          f"(the service stopped answering or refused the data)")
     log.info("seeded %d complaints in %.1fs", missing, time.time() - started)
 
 
