@@ -170,6 +170,15 @@ def resources(folder, backend):
                 phases[name] = (float(start), float(end))
     except OSError:
         pass
+    connections = []
+    try:
+        with open(os.path.join(folder, f"{backend}-connections.tsv")) as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) == 3:
+                    connections.append((float(parts[0]), int(parts[1]), int(parts[2])))
+    except OSError:
+        pass
     out = {}
     for name, (start, end) in phases.items():
         inside = [s for s in samples if start <= s[0] <= end]
@@ -177,6 +186,10 @@ def resources(folder, backend):
             continue
         cpu = (inside[-1][2] - inside[0][2]) / TICKS / (inside[-1][0] - inside[0][0]) * 100
         out[name] = {"peak_rss_mb": round(max(s[1] for s in inside) / 1024), "cpu_percent": round(cpu)}
+        db = [c for c in connections if start <= c[0] <= end]
+        if db:
+            out[name]["db_active_peak"] = max(c[1] for c in db)
+            out[name]["db_open_peak"] = max(c[2] for c in db)
     return out
 
 
@@ -230,7 +243,10 @@ def report(folder):
                 f"graceful 429/503 {summary['graceful_rejections']} ({summary['rejection_rate']:.2%}), "
                 f"5xx {summary['server_errors']}, timeouts {summary['timeouts']}; "
                 f"service peak RSS {r.get('peak_rss_mb', '?')} MB, mean CPU {r.get('cpu_percent', '?')} % "
-                f"(of {meta.get('cores', '?')}00 %). [Locust report]({backend}-{scenario}.html)",
+                f"(of {meta.get('cores', '?')}00 %)"
+                + (f"; database connections busy at peak {r['db_active_peak']} of {r['db_open_peak']} open"
+                   if "db_active_peak" in r else "")
+                + f". [Locust report]({backend}-{scenario}.html)",
                 "",
                 "| Endpoint | Requests | Failures | req/s | p50 ms | p95 ms | p99 ms | max ms |",
                 "|---|---|---|---|---|---|---|---|",
@@ -267,8 +283,8 @@ def report(folder):
             lines += [
                 f"**Maximum throughput** (wrk, 64 connections, {meta.get('wrk_duration', '?')}):",
                 "",
-                "| Probe | req/s | p50 | p90 | p99 | non-2xx | socket errors | service CPU % | peak RSS MB |",
-                "|---|---|---|---|---|---|---|---|---|",
+                "| Probe | req/s | p50 | p90 | p99 | non-2xx | socket errors | service CPU % | peak RSS MB | DB busy/open |",
+                "|---|---|---|---|---|---|---|---|---|---|",
             ]
             for path in probes:
                 name = os.path.basename(path)[len(backend) + 5 : -4]
@@ -276,7 +292,8 @@ def report(folder):
                 r = res.get(f"wrk-{name}", {})
                 lines.append(
                     f"| {name} | {w.get('rps')} | {w.get('p50')} | {w.get('p90')} | {w.get('p99')} | "
-                    f"{w.get('non2xx')} | {w.get('socket_errors')} | {r.get('cpu_percent', '?')} | {r.get('peak_rss_mb', '?')} |"
+                    f"{w.get('non2xx')} | {w.get('socket_errors')} | {r.get('cpu_percent', '?')} | {r.get('peak_rss_mb', '?')} | "
+                    f"{r.get('db_active_peak', '-')}/{r.get('db_open_peak', '-')} |"
                 )
             lines.append("")
     ceilings = sorted(glob.glob(os.path.join(folder, "ceiling-*.txt")))

@@ -62,7 +62,7 @@ export LOCUST_TOKEN_CACHE="$work/tokens.json"
 
 current_data=""
 cleanup() {
-  [ -n "$current_data" ] && load_tests/service.sh stop "$current_data"
+  [ -n "$current_data" ] && stop_service
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null
   rm -rf "$work"
 }
@@ -98,10 +98,20 @@ start_service() { # backend data-dir
   load_tests/service.sh start "$port" "$data" $java_opts
   current_data=$data
   "$py" "$tools" sample "$(cat "$data/service.pid")" "$out/$backend-resources.tsv" &
+  if [ "$backend" = postgres ]; then
+    # Connections the instance holds and how many are busy, once a second.
+    local pid db
+    pid=$(cat "$data/service.pid") db=$(cat "$work/db-$backend")
+    while kill -0 "$pid" 2>/dev/null; do
+      printf '%s\t%s\n' "$(date +%s)" "$(psql -h 127.0.0.1 -U postgres -Atc "SELECT count(*) FILTER (WHERE state = 'active'), count(*) FROM pg_stat_activity WHERE datname = '$db'" 2>/dev/null | tr '|' '\t')"
+      sleep 1
+    done >>"$out/$backend-connections.tsv" &
+  fi
 }
 
 stop_service() {
   load_tests/service.sh stop "$current_data"
+  cp "$current_data/service.log" "$out/$(basename "$current_data")-service.log" 2>/dev/null || true
   current_data=""
   if [ -f "$work/db-postgres" ]; then
     psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $(cat "$work/db-postgres")" >/dev/null || true

@@ -14,15 +14,15 @@ SELECT i,
        i % 20 >= 6 AS assigned,
        -- one every 30 s back from now: a year of a large campus's complaints
        :now_ms - i * 30000 AS created_at
-FROM generate_series(1, :n) AS i;
+FROM generate_series(1::bigint, :n) AS i;
 
 INSERT INTO complaints (id, telegram_user_id, hostel, wing, room_number, category, description, severity,
                         status, assigned_porter_id, created_by, version, created_at, updated_at)
 SELECT gen_random_uuid()::text,
        (5000000000 + (i * 7919) % 200000)::text,
        (ARRAY['block-a', 'block-b', 'block-c', 'block-d'])[1 + i % 4],
-       chr(65 + (i * 13) % 8),
-       chr(65 + (i * 13) % 8) || (100 + (i * 7919) % 400)::text,
+       chr((65 + (i * 13) % 8)::int),
+       chr((65 + (i * 13) % 8)::int) || (100 + (i * 7919) % 400)::text,
        (ARRAY['plumbing', 'electrical', 'carpentry', 'pest', 'metalworks', 'other'])[1 + (i * 31) % 6],
        (ARRAY['Tap leaking since Monday', 'Shower drain blocked', 'No hot water in the bathroom',
               'Ceiling light flickers', 'Socket by the desk sparks', 'Fan stopped working',
