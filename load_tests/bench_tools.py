@@ -6,6 +6,7 @@ resource sampler and the Markdown summary. Standard library only, so it runs und
     bench_tools.py recovery HOST TOKEN BASELINE_S AFTER_S OUT.json
     bench_tools.py queries HOST TOKEN OUT.json         # p50/p95/p99 of the list, filter and search calls
     bench_tools.py ids HOST TOKEN FILE                 # complaint ids for the wrk GET probe
+    bench_tools.py sockets HOST TOKEN N PID OUT.json   # open N dashboard sockets, hold them, measure
     bench_tools.py report FOLDER                       # FOLDER/summary.md from everything in FOLDER
 """
 
@@ -139,6 +140,73 @@ def ids(host, token, path):
         found += [c["id"] for c in json.loads(body)["items"]]
     with open(path, "w") as f:
         f.write("\n".join(found) + "\n")
+
+
+def sockets(host, token, n, pid, path, rate=100, hold=20):
+    """How many dashboard sockets one instance holds: connect time, refusals (1013 or 429/503),
+    and the service's resident memory before and with all of them open."""
+    from gevent import monkey
+
+    monkey.patch_all()
+    import gevent
+    import websocket
+
+    def rss():
+        with open(f"/proc/{pid}/status") as f:
+            return int(re.search(r"VmRSS:\s+(\d+)", f.read()).group(1)) / 1024
+
+    url = host.replace("http://", "ws://") + f"/ws/dashboard?token={token}"
+    before = rss()
+    connect_ms, refused, failed, open_sockets = [], 0, [], []
+
+    def one():
+        nonlocal refused
+        started = time.perf_counter()
+        try:
+            ws = websocket.create_connection(url, timeout=30)
+        except websocket.WebSocketBadStatusException as e:
+            refused += 1 if e.status_code in (429, 503) else 0
+            if e.status_code not in (429, 503):
+                failed.append(str(e))
+            return
+        except Exception as e:
+            failed.append(str(e))
+            return
+        connect_ms.append((time.perf_counter() - started) * 1000)
+        open_sockets.append(ws)
+
+    greenlets = []
+    for _ in range(n):
+        greenlets.append(gevent.spawn(one))
+        gevent.sleep(1 / rate)
+    gevent.joinall(greenlets)
+    gevent.sleep(hold)
+    alive = 0
+    for ws in open_sockets:
+        try:
+            ws.settimeout(5)
+            ws.send("ping")
+            alive += 1
+        except Exception:
+            pass
+    with_all = rss()
+    for ws in open_sockets:
+        try:
+            ws.close()
+        except Exception:
+            pass
+    result = {
+        "asked": n, "connected": len(connect_ms), "refused_gracefully": refused, "failed": len(failed),
+        "failures": failed[:5], "alive_after_hold": alive,
+        "connect_p50_ms": round(percentile(connect_ms, 0.5) or 0, 1),
+        "connect_p95_ms": round(percentile(connect_ms, 0.95) or 0, 1),
+        "connect_p99_ms": round(percentile(connect_ms, 0.99) or 0, 1),
+        "rss_before_mb": round(before), "rss_with_all_mb": round(with_all),
+        "kb_per_socket": round((with_all - before) * 1024 / max(1, len(connect_ms)), 1),
+    }
+    with open(path, "w") as f:
+        json.dump(result, f, indent=2)
+    print(json.dumps(result))
 
 
 # ---------------------------------------------------------------- report
@@ -278,6 +346,16 @@ def report(folder):
                 f" s after the stress load stopped: **{'OK' if rec['ok'] else 'MISSED (target 10 s)'}**.",
                 "",
             ]
+        socks = load(os.path.join(folder, f"{backend}-sockets.json"))
+        if socks:
+            lines += [
+                f"**Dashboard sockets**: {socks['connected']}/{socks['asked']} connected at 100 a second "
+                f"({socks['refused_gracefully']} refused with 429/503, {socks['failed']} failed), "
+                f"{socks['alive_after_hold']} alive after 20 s; connect p50/p95/p99 {socks['connect_p50_ms']}/"
+                f"{socks['connect_p95_ms']}/{socks['connect_p99_ms']} ms; service RSS {socks['rss_before_mb']} → "
+                f"{socks['rss_with_all_mb']} MB ({socks['kb_per_socket']} KB a socket).",
+                "",
+            ]
         probes = sorted(glob.glob(os.path.join(folder, f"{backend}-wrk-*.txt")))
         if probes:
             lines += [
@@ -344,6 +422,8 @@ if __name__ == "__main__":
         queries(args[0], args[1], args[2])
     elif command == "ids":
         ids(args[0], args[1], args[2])
+    elif command == "sockets":
+        sockets(args[0], args[1], int(args[2]), int(args[3]), args[4])
     elif command == "report":
         report(args[0])
     else:

@@ -11,7 +11,7 @@
 #   --preload [N]  also bulk-load N (1,000,000) complaints into PostgreSQL and time list/filter/search
 #   --only-extras  skip the scenarios and probes (with --soak and/or --preload)
 #
-# Environment: BENCH_PORT (8000), BENCH_SCENARIO_SECONDS (60, shorter only for trying the script out), BENCH_JAVA_OPTS (JVM options of the service), BENCH_CONDITIONS
+# Environment: BENCH_PORT (8000), BENCH_EMBEDDED_JAVA_OPTS (JVM options for the embedded runs only), BENCH_SCENARIO_SECONDS (60, shorter only for trying the script out), BENCH_JAVA_OPTS (JVM options of the service), BENCH_CONDITIONS
 # (a sentence for the report, e.g. "machine shared with other jobs"). PostgreSQL at 127.0.0.1:5432
 # (user postgres, trust) and Redis at 127.0.0.1:6379 are used; each run creates its own database.
 # Needs: python3-locust python3-websocket wrk postgresql-client redis-tools nginx (apt-get).
@@ -71,7 +71,7 @@ trap cleanup EXIT
 cat >"$out/meta.json" <<EOF
 {"cpu": "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)", "cores": $(nproc),
  "memory": "$(free -h | awk '/Mem:/ {print $2}')", "commit": "$(git rev-parse --short HEAD)",
- "java_opts": "$java_opts", "conditions": "${BENCH_CONDITIONS:-load average $(cut -d' ' -f1-3 /proc/loadavg) at start}",
+ "java_opts": "$java_opts${BENCH_EMBEDDED_JAVA_OPTS:+ (embedded runs: $BENCH_EMBEDDED_JAVA_OPTS)}", "conditions": "${BENCH_CONDITIONS:-load average $(cut -d' ' -f1-3 /proc/loadavg) at start}",
  "command": "load_tests/benchmark.sh $*", "wrk_duration": "$wrk_duration",
  "users": {"normal": 50, "high": 200, "stress": 500}, "backends": [$(printf '"%s",' $backends | sed 's/,$//')]}
 EOF
@@ -94,8 +94,10 @@ start_service() { # backend data-dir
     unset SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME SPRING_DATASOURCE_PASSWORD SPRING_DATA_REDIS_URL
     unset COMPLAINTS_JWT_SECRET
   fi
+  local opts=$java_opts
+  [ "$backend" = embedded ] && opts="$opts ${BENCH_EMBEDDED_JAVA_OPTS:-}"
   # shellcheck disable=SC2086
-  load_tests/service.sh start "$port" "$data" $java_opts
+  load_tests/service.sh start "$port" "$data" $opts
   current_data=$data
   "$py" "$tools" sample "$(cat "$data/service.pid")" "$out/$backend-resources.tsv" &
   if [ "$backend" = postgres ]; then
@@ -162,6 +164,10 @@ if $scenarios; then
     probe "$backend" 2-list-20 list.lua
     probe "$backend" 3-submit submit.lua
     probe "$backend" 4-high-mix mix.lua
+    if grep -q '"websocket": true' "$out/$backend-normal.json" 2>/dev/null; then
+      "$py" "$tools" sockets "$host" "$tok" 2000 "$(cat "$current_data/service.pid")" "$out/$backend-sockets.json" >/dev/null 2>&1 || true
+      echo "  sockets: $(cat "$out/$backend-sockets.json" 2>/dev/null)"
+    fi
     stop_service
   done
 
