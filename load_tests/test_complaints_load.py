@@ -146,6 +146,7 @@ class Shared:
         self.photos = False
         self.websocket = False
         self.websocket_stats = False
+        self.stats = False
         self.metrics = False
         self.known = collections.deque(maxlen=5000)  # complaint ids seen by anyone
         self.acknowledged = []  # (id, telegram_user_id, marker) of every 201 to the bot
@@ -321,9 +322,10 @@ def probe(session, host):
         shared.websocket = False
     shared.websocket_stats = session.get(f"{host}/api/v1/websocket/stats", headers=auth, timeout=30).status_code == 200
     shared.metrics = session.get(f"{host}/metrics", timeout=30).status_code == 200
+    shared.stats = session.get(f"{host}{API}/stats", headers=auth, timeout=30).status_code == 200
     log.info(
-        "server has: photos=%s websocket=%s websocket_stats=%s metrics=%s",
-        shared.photos, shared.websocket, shared.websocket_stats, shared.metrics,
+        "server has: photos=%s websocket=%s websocket_stats=%s metrics=%s stats=%s",
+        shared.photos, shared.websocket, shared.websocket_stats, shared.metrics, shared.stats,
     )
 
 
@@ -618,9 +620,13 @@ class Admin(ApiUser):
 
     @task(1)
     def statistics(self):
-        # The dashboard's counters: one total per status.
-        for status in STATUSES:
-            self.call("GET", API, f"{API} [count]", self.token, params={"status": status, "page_size": 1})
+        # The dashboard's counters and charts; on a server without them, one total per status.
+        if shared.stats:
+            self.call("GET", f"{API}/counts", f"{API}/counts", self.token)
+            self.call("GET", f"{API}/stats", f"{API}/stats", self.token, params={"days": 30})
+        else:
+            for status in STATUSES:
+                self.call("GET", API, f"{API} [count]", self.token, params={"status": status, "page_size": 1})
         if shared.websocket_stats:
             self.call("GET", "/api/v1/websocket/stats", "/api/v1/websocket/stats", self.token)
 
@@ -874,7 +880,8 @@ def judge(environment):
         "rejection_rate": rejected / total.num_requests if total.num_requests else 0.0,
         "rejections": {f"{k[0]} {k[1]}": v for k, v in shared.rejected.items()},
         "server_errors": five_xx, "timeouts": timeouts, "endpoints": rows,
-        "features": {"photos": shared.photos, "websocket": shared.websocket, "metrics": shared.metrics},
+        "features": {"photos": shared.photos, "websocket": shared.websocket, "metrics": shared.metrics,
+                     "stats": shared.stats},
         "threshold_failures": failures,
     }
 
