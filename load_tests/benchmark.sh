@@ -9,6 +9,7 @@
 #   --soak         also 10 minutes at 200 users (high mix), heap after a forced GC each minute, on
 #                  BENCH_SOAK_BACKEND (postgres, the production shape; or embedded)
 #   --preload [N]  also bulk-load N (1,000,000) complaints into PostgreSQL and time list/filter/search
+#   --only-probes  only the wrk probes (and the ceilings)
 #   --only-extras  skip the scenarios and probes (with --soak and/or --preload)
 #
 # Environment: BENCH_PORT (8000), BENCH_EMBEDDED_JAVA_OPTS (JVM options for the embedded runs only), BENCH_SCENARIO_SECONDS (60, shorter only for trying the script out), BENCH_JAVA_OPTS (JVM options of the service), BENCH_CONDITIONS
@@ -24,6 +25,7 @@ wrk_duration=60s
 soak=false
 preload=0
 scenarios=true
+probes=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --soak) soak=true ;;
@@ -32,7 +34,8 @@ while [ $# -gt 0 ]; do
       if [[ "${2:-}" =~ ^[0-9]+$ ]]; then preload=$2; shift; fi ;;
     --backends) backends=$2; shift ;;
     --wrk-duration) wrk_duration=$2; shift ;;
-    --only-extras) scenarios=false ;;
+    --only-extras) scenarios=false probes=false ;;
+    --only-probes) scenarios=false ;;
     *) sed -n '2,20p' "$0"; exit 2 ;;
   esac
   shift
@@ -42,7 +45,7 @@ port=${BENCH_PORT:-8000}
 host="http://127.0.0.1:$port"
 java_opts=${BENCH_JAVA_OPTS:-}
 stamp=$(date +%Y-%m-%d-%H%M)
-out="$root/load_tests/reports/$stamp"
+out=${BENCH_OUT:-"$root/load_tests/reports/$stamp"}  # BENCH_OUT adds to an earlier report folder
 work=$(mktemp -d)
 mkdir -p "$out"
 export PATH="/usr/bin:$PATH"  # Debian's locust and python3 first
@@ -68,6 +71,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
+[ -f "$out/meta.json" ] && cp "$out/meta.json" "$out/meta-$stamp.json"
 cat >"$out/meta.json" <<EOF
 {"cpu": "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)", "cores": $(nproc),
  "memory": "$(free -h | awk '/Mem:/ {print $2}')", "commit": "$(git rev-parse --short HEAD)",
@@ -155,22 +159,42 @@ if $scenarios; then
     run_scenario "$backend" high
     tok=$(token)
     "$py" "$tools" recovery "$host" "$tok" 10 0 "$out/$backend-recovery.json"
+    # The recovery probe starts when the stress load stops, not after Locust's integrity check.
+    (sleep "$((${BENCH_SCENARIO_SECONDS:-60} + 1))" && "$py" "$tools" recovery "$host" "$tok" 0 20 "$out/$backend-recovery.json") &
+    recovery_pid=$!
     run_scenario "$backend" stress
-    "$py" "$tools" recovery "$host" "$tok" 0 20 "$out/$backend-recovery.json"
+    wait "$recovery_pid" || true
     echo "  recovery: $("$py" -c "import json; r=json.load(open('$out/$backend-recovery.json')); print(r['recovered_after_s'], 's', 'OK' if r['ok'] else 'MISSED')")"
+    stop_service
+  done
+fi
+
+if $probes; then
+  for backend in $backends; do
+    # Maximum throughput of the service itself: one token makes all of wrk's calls, so the per-caller
+    # rate limits (which the scenarios above run with) are switched off here, as the README advises.
+    echo "== $backend: wrk probes (fresh instance, COMPLAINTS_RATE_LIMIT_ENABLED=false)"
+    export COMPLAINTS_RATE_LIMIT_ENABLED=false
+    start_service "$backend" "$work/$backend-probes"
+    unset COMPLAINTS_RATE_LIMIT_ENABLED
+    LOCUST_SEED_COMPLAINTS=1000 locust -f load_tests/test_complaints_load.py --host="$host" --headless --only-summary \
+      -u 1 -r 1 -t 1s --verify-sample 0 >"$out/$backend-probes-seed.log" 2>&1 || true
+    tok=$(token)
     "$py" "$tools" ids "$host" "$tok" "$work/ids.txt"
     export WRK_TOKEN=$tok WRK_SERVICE_TOKEN=$COMPLAINTS_SERVICE_TOKEN WRK_IDS="$work/ids.txt"
     probe "$backend" 1-get-one get.lua
     probe "$backend" 2-list-20 list.lua
     probe "$backend" 3-submit submit.lua
     probe "$backend" 4-high-mix mix.lua
-    if grep -q '"websocket": true' "$out/$backend-normal.json" 2>/dev/null; then
+    if curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $tok" "$host/api/v1/websocket/stats" | grep -q 200; then
       "$py" "$tools" sockets "$host" "$tok" 2000 "$(cat "$current_data/service.pid")" "$out/$backend-sockets.json" >/dev/null 2>&1 || true
       echo "  sockets: $(cat "$out/$backend-sockets.json" 2>/dev/null)"
     fi
     stop_service
   done
+fi
 
+if $probes; then
   echo "== ceilings of this machine"
   mkdir -p "$work/nginx"
   cat >"$work/nginx/nginx.conf" <<EOF

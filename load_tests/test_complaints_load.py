@@ -845,8 +845,13 @@ def judge(environment):
     stats = environment.stats
     failures = []
     rows = []
-    total = stats.total
-    error_rate = total.num_failures / total.num_requests if total.num_requests else 0.0
+    # Event deliveries are observations, not requests: they would dilute the error rate and inflate
+    # the request rate, so the totals count requests (HTTP and socket connects) only.
+    requests_only = [e for e in stats.entries.values() if not e.name.endswith("event delay")]
+    num_requests = sum(e.num_requests for e in requests_only)
+    num_failures = sum(e.num_failures for e in requests_only)
+    request_rps = sum(e.total_rps for e in requests_only)
+    error_rate = num_failures / num_requests if num_requests else 0.0
     five_xx = sum(e.occurrences for e in stats.errors.values() if str(e.error).startswith("5"))
     timeouts = sum(e.occurrences for e in stats.errors.values()
                    if "timeout" in str(e.error).lower() or str(e.error).startswith("0"))
@@ -868,16 +873,18 @@ def judge(environment):
                 failures.append(f"{key}: p95 {row['p95']} ms over {limit} ms")
         if targets.get("p99") and row["p99"] > targets["p99"] and key not in OWN_TARGET_P95:
             failures.append(f"{key}: p99 {row['p99']} ms over {targets['p99']} ms")
-    if error_rate > targets["errors"] or (targets["errors"] == 0 and total.num_failures):
+    if error_rate > targets["errors"] or (targets["errors"] == 0 and num_failures):
         failures.append(f"error rate {error_rate:.3%} over {targets['errors']:.1%}")
     if targets.get("no_5xx") and (five_xx or timeouts):
         failures.append(f"{five_xx} server errors and {timeouts} timeouts (only 429/503 with Retry-After are graceful)")
     rejected = sum(shared.rejected.values())
+    total = stats.total
     return {
         "scenario": scenario, "targets": "strict" if options.strict else "guide",
-        "requests": total.num_requests, "failures": total.num_failures, "error_rate": error_rate,
-        "rps": round(total.total_rps, 1), "graceful_rejections": rejected,
-        "rejection_rate": rejected / total.num_requests if total.num_requests else 0.0,
+        "requests": num_requests, "failures": num_failures, "error_rate": error_rate,
+        "rps": round(request_rps, 1), "graceful_rejections": rejected,
+        "rejection_rate": rejected / num_requests if num_requests else 0.0,
+        "events_received": total.num_requests - num_requests,
         "rejections": {f"{k[0]} {k[1]}": v for k, v in shared.rejected.items()},
         "server_errors": five_xx, "timeouts": timeouts, "endpoints": rows,
         "features": {"photos": shared.photos, "websocket": shared.websocket, "metrics": shared.metrics,
