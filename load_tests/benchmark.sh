@@ -126,7 +126,7 @@ stop_service() {
 }
 
 token() {
-  curl -sf -H 'Content-Type: application/json' \
+  curl -sf -m 30 -H 'Content-Type: application/json' \
     -d "{\"username\":\"$COMPLAINTS_ADMIN_EMAIL\",\"password\":\"$COMPLAINTS_ADMIN_PASSWORD\"}" \
     "$host/auth/login-json" | "$py" -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
 }
@@ -186,7 +186,7 @@ if $probes; then
     probe "$backend" 2-list-20 list.lua
     probe "$backend" 3-submit submit.lua
     probe "$backend" 4-high-mix mix.lua
-    if curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $tok" "$host/api/v1/websocket/stats" | grep -q 200; then
+    if curl -s -m 10 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $tok" "$host/api/v1/websocket/stats" | grep -q 200; then
       "$py" "$tools" sockets "$host" "$tok" 2000 "$(cat "$current_data/service.pid")" "$out/$backend-sockets.json" >/dev/null 2>&1 || true
       echo "  sockets: $(cat "$out/$backend-sockets.json" 2>/dev/null)"
     fi
