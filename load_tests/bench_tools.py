@@ -1,0 +1,439 @@
+#!/usr/bin/python3
+"""Pieces of benchmark.sh that are easier in Python: the recovery probe, timed API queries, the
+resource sampler and the Markdown summary. Standard library only, so it runs under any python3.
+
+    bench_tools.py sample PID FILE                     # RSS and CPU once a second until PID exits
+    bench_tools.py recovery HOST TOKEN BASELINE_S AFTER_S OUT.json
+    bench_tools.py queries HOST TOKEN OUT.json         # p50/p95/p99 of the list, filter and search calls
+    bench_tools.py ids HOST TOKEN FILE                 # complaint ids for the wrk GET probe
+    bench_tools.py sockets HOST TOKEN N PID OUT.json   # open N dashboard sockets, hold them, measure
+    bench_tools.py report FOLDER                       # FOLDER/summary.md from everything in FOLDER
+"""
+
+import glob
+import json
+import os
+import re
+import statistics
+import sys
+import time
+import urllib.parse
+import urllib.request
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def get(host, path, token, params=None):
+    url = f"{host}{path}" + (f"?{urllib.parse.urlencode(params)}" if params else "")
+    request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(request, timeout=30) as r:
+            body = r.read()
+            status = r.status
+    except urllib.error.HTTPError as e:
+        body, status = e.read(), e.code
+    return status, (time.perf_counter() - started) * 1000, body
+
+
+def percentile(values, p):
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p * (len(ordered) - 1))))]
+
+
+def sample(pid, path):
+    with open(path, "a", encoding="utf-8") as out:
+        while os.path.exists(f"/proc/{pid}"):
+            try:
+                with open(f"/proc/{pid}/status") as f:
+                    rss = int(re.search(r"VmRSS:\s+(\d+)", f.read()).group(1))
+                with open(f"/proc/{pid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                ticks = int(fields[11]) + int(fields[12])
+            except (OSError, AttributeError):
+                return
+            out.write(f"{time.time():.1f}\t{rss}\t{ticks}\n")
+            out.flush()
+            time.sleep(1)
+
+
+def recovery(host, token, baseline_s, after_s, path):
+    """Latency of a 20-item list before the stress run and right after it stops. Recovered means
+    every sample from then on is within twice the baseline p95 (and at least 20 ms of slack)."""
+    params = {"page_size": 20}
+    if baseline_s > 0:
+        samples = []
+        end = time.time() + baseline_s
+        while time.time() < end:
+            samples.append(get(host, "/api/v1/complaints", token, params)[1])
+            time.sleep(0.1)
+        with open(path, "w") as f:
+            json.dump({"baseline_ms": samples}, f)
+        return
+    with open(path) as f:
+        result = json.load(f)
+    base = percentile(result["baseline_ms"], 0.95)
+    limit = max(2 * base, base + 20)
+    started = time.time()
+    after = []
+    while time.time() - started < after_s:
+        status, ms, _ = get(host, "/api/v1/complaints", token, params)
+        after.append((time.time() - started, ms, status))
+        time.sleep(0.1)
+    recovered_at = None
+    for i, (t, _, _) in enumerate(after):
+        if all(ms <= limit and status == 200 for _, ms, status in after[i:]):
+            recovered_at = t
+            break
+    result.update(
+        baseline_p95_ms=base,
+        limit_ms=limit,
+        after=after,
+        recovered_after_s=recovered_at,
+        ok=recovered_at is not None and recovered_at <= 10,
+    )
+    with open(path, "w") as f:
+        json.dump(result, f)
+
+
+QUERIES = [
+    ("list, newest 20", {"page_size": 20}),
+    ("list, page 50", {"page_size": 20, "page": 50}),
+    ("filter status=reported", {"status": "reported", "page_size": 20}),
+    ("filter hostel+category", {"hostel": "block-b", "category": "electrical", "page_size": 20}),
+    ("filter severity=high+status=in_progress", {"severity": "high", "status": "in_progress", "page_size": 20}),
+    ("filter telegram_user_id", {"telegram_user_id": "5000007919", "page_size": 20}),
+    ("search q=leak", {"q": "leak", "page_size": 20}),
+    ("search q, no match", {"q": "zzqx", "page_size": 20}),
+]
+
+
+def queries(host, token, path, rounds=60):
+    result = {}
+    for name, params in QUERIES:
+        times, statuses = [], set()
+        for i in range(rounds):
+            status, ms, body = get(host, "/api/v1/complaints", token, params)
+            statuses.add(status)
+            if i >= 3:  # the first calls warm caches and the JIT
+                times.append(ms)
+        total = json.loads(body).get("total") if status == 200 else None
+        result[name] = {
+            "p50": round(percentile(times, 0.5), 1),
+            "p95": round(percentile(times, 0.95), 1),
+            "p99": round(percentile(times, 0.99), 1),
+            "statuses": sorted(statuses),
+            "total": total,
+        }
+    with open(path, "w") as f:
+        json.dump(result, f, indent=2)
+
+
+def ids(host, token, path):
+    found = []
+    for page in range(1, 11):
+        status, _, body = get(host, "/api/v1/complaints", token, {"page_size": 100, "page": page})
+        if status != 200:
+            break
+        found += [c["id"] for c in json.loads(body)["items"]]
+    with open(path, "w") as f:
+        f.write("\n".join(found) + "\n")
+
+
+def sockets(host, token, n, pid, path, rate=100, hold=20):
+    """How many dashboard sockets one instance holds: connect time, refusals (1013 or 429/503),
+    and the service's resident memory before and with all of them open."""
+    from gevent import monkey
+
+    monkey.patch_all()
+    import gevent
+    import websocket
+
+    def rss():
+        with open(f"/proc/{pid}/status") as f:
+            return int(re.search(r"VmRSS:\s+(\d+)", f.read()).group(1)) / 1024
+
+    url = host.replace("http://", "ws://") + f"/ws/dashboard?token={token}"
+    before = rss()
+    connect_ms, refused, failed, open_sockets = [], 0, [], []
+
+    def one():
+        nonlocal refused
+        started = time.perf_counter()
+        try:
+            ws = websocket.create_connection(url, timeout=30)
+        except websocket.WebSocketBadStatusException as e:
+            refused += 1 if e.status_code in (429, 503) else 0
+            if e.status_code not in (429, 503):
+                failed.append(str(e))
+            return
+        except Exception as e:
+            failed.append(str(e))
+            return
+        connect_ms.append((time.perf_counter() - started) * 1000)
+        open_sockets.append(ws)
+
+    greenlets = []
+    for _ in range(n):
+        greenlets.append(gevent.spawn(one))
+        gevent.sleep(1 / rate)
+    gevent.joinall(greenlets)
+    gevent.sleep(hold)
+    alive = 0
+    for ws in open_sockets:
+        try:
+            ws.settimeout(5)
+            ws.send("ping")
+            alive += 1
+        except Exception:
+            pass
+    with_all = rss()
+    for ws in open_sockets:
+        try:
+            ws.close()
+        except Exception:
+            pass
+    result = {
+        "asked": n, "connected": len(connect_ms), "refused_gracefully": refused, "failed": len(failed),
+        "failures": failed[:5], "alive_after_hold": alive,
+        "connect_p50_ms": round(percentile(connect_ms, 0.5) or 0, 1),
+        "connect_p95_ms": round(percentile(connect_ms, 0.95) or 0, 1),
+        "connect_p99_ms": round(percentile(connect_ms, 0.99) or 0, 1),
+        "rss_before_mb": round(before), "rss_with_all_mb": round(with_all),
+        "kb_per_socket": round((with_all - before) * 1024 / max(1, len(connect_ms)), 1),
+    }
+    with open(path, "w") as f:
+        json.dump(result, f, indent=2)
+    print(json.dumps(result))
+
+
+# ---------------------------------------------------------------- report
+
+
+def load(path):
+    try:
+        with open(path) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
+
+def resources(folder, backend):
+    """Peak RSS and mean CPU of the service per phase, from the sampler file and phase marks."""
+    samples = []
+    try:
+        with open(os.path.join(folder, f"{backend}-resources.tsv")) as f:
+            for line in f:
+                t, rss, ticks = line.split()
+                samples.append((float(t), int(rss), int(ticks)))
+    except OSError:
+        return {}
+    phases = {}
+    try:
+        with open(os.path.join(folder, f"{backend}-phases.tsv")) as f:
+            for line in f:
+                name, start, end = line.split()
+                phases[name] = (float(start), float(end))
+    except OSError:
+        pass
+    connections = []
+    try:
+        with open(os.path.join(folder, f"{backend}-connections.tsv")) as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) == 3:
+                    connections.append((float(parts[0]), int(parts[1]), int(parts[2])))
+    except OSError:
+        pass
+    out = {}
+    for name, (start, end) in phases.items():
+        inside = [s for s in samples if start <= s[0] <= end]
+        if len(inside) < 2:
+            continue
+        cpu = (inside[-1][2] - inside[0][2]) / TICKS / (inside[-1][0] - inside[0][0]) * 100
+        out[name] = {"peak_rss_mb": round(max(s[1] for s in inside) / 1024), "cpu_percent": round(cpu)}
+        db = [c for c in connections if start <= c[0] <= end]
+        if db:
+            out[name]["db_active_peak"] = max(c[1] for c in db)
+            out[name]["db_open_peak"] = max(c[2] for c in db)
+    return out
+
+
+def wrk(path):
+    try:
+        with open(path) as f:
+            text = f.read()
+    except OSError:
+        return None
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
+    lat = dict(re.findall(r"^\s+(50|90|99)%\s+([\d.]+\w+)", text, re.M))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    total = re.search(r"(\d+) requests in", text)
+    errors = re.search(r"Socket errors: (.*)", text)
+    return {
+        "rps": float(rps.group(1)) if rps else None,
+        "p50": lat.get("50"),
+        "p90": lat.get("90"),
+        "p99": lat.get("99"),
+        "requests": int(total.group(1)) if total else None,
+        "non2xx": int(non2xx.group(1)) if non2xx else 0,
+        "socket_errors": errors.group(1) if errors else "none",
+    }
+
+
+def report(folder):
+    meta = load(os.path.join(folder, "meta.json")) or {}
+    lines = [f"# Benchmark {os.path.basename(folder.rstrip('/'))}", ""]
+    lines += [
+        f"- Machine: {meta.get('cpu', '?')}, {meta.get('cores', '?')} cores, {meta.get('memory', '?')} RAM; "
+        f"load generator (Locust, wrk) on the same cores.",
+        f"- Commit: `{meta.get('commit', '?')}`; JVM options: `{meta.get('java_opts') or 'none'}`.",
+        f"- Conditions: {meta.get('conditions', 'not recorded')}.",
+        f"- Command: `{meta.get('command', 'load_tests/benchmark.sh')}`",
+        "",
+    ]
+    for backend in meta.get("backends", []):
+        lines += [f"## {backend}", ""]
+        res = resources(folder, backend)
+        for scenario in ["normal", "high", "stress"]:
+            summary = load(os.path.join(folder, f"{backend}-{scenario}.json"))
+            if not summary:
+                lines += [f"### {scenario}: no result (see {backend}-{scenario}.log)", ""]
+                continue
+            verdict = "PASS" if not summary["threshold_failures"] else "FAIL"
+            # Requests only: socket event deliveries are observations (older summaries counted them).
+            rows = [e for e in summary["endpoints"] if not e["endpoint"].endswith("event delay")]
+            summary["requests"] = sum(e["requests"] for e in rows)
+            summary["failures"] = sum(e["failures"] for e in rows)
+            summary["rps"] = round(sum(e["rps"] for e in rows), 1)
+            summary["error_rate"] = summary["failures"] / summary["requests"] if summary["requests"] else 0.0
+            summary["rejection_rate"] = (summary["graceful_rejections"] / summary["requests"]
+                                         if summary["requests"] else 0.0)
+            r = res.get(scenario, {})
+            lines += [
+                f"### {scenario} ({meta.get('users', {}).get(scenario, '?')} users, 60 s, strict targets): {verdict}",
+                "",
+                f"{summary['requests']} requests (socket events not counted), {summary['rps']} req/s, "
+                f"error rate {summary['error_rate']:.3%}, "
+                f"graceful 429/503 {summary['graceful_rejections']} ({summary['rejection_rate']:.2%}), "
+                f"5xx {summary['server_errors']}, timeouts {summary['timeouts']}; "
+                f"service peak RSS {r.get('peak_rss_mb', '?')} MB, mean CPU {r.get('cpu_percent', '?')} % "
+                f"(of {meta.get('cores', '?')}00 %)"
+                + (f"; database connections busy at peak {r['db_active_peak']} of {r['db_open_peak']} open"
+                   if "db_active_peak" in r else "")
+                + f". [Locust report]({backend}-{scenario}.html)",
+                "",
+                "| Endpoint | Requests | Failures | req/s | p50 ms | p95 ms | p99 ms | max ms |",
+                "|---|---|---|---|---|---|---|---|",
+            ]
+            for row in summary["endpoints"]:
+                lines.append(
+                    f"| `{row['endpoint']}` | {row['requests']} | {row['failures']} | {row['rps']} | "
+                    f"{row['p50']} | {row['p95']} | {row['p99']} | {row['max']} |"
+                )
+            lines.append("")
+            for failure in summary["threshold_failures"]:
+                lines.append(f"- missed: {failure}")
+            integrity = summary.get("integrity")
+            if integrity:
+                lines.append(
+                    f"- data integrity: {integrity.get('found_once', 0)}/{integrity.get('acknowledged', 0)} "
+                    f"acknowledged submissions stored exactly once, {integrity.get('histories_replayed', 0)} "
+                    f"histories replayed, {integrity.get('stored_without_acknowledgement', 0)} stored without an "
+                    f"acknowledgement (a lost answer): **{'OK' if integrity['ok'] else 'FAILED'}**"
+                )
+                for problem in integrity.get("problems", [])[:5]:
+                    lines.append(f"  - {problem}")
+            lines.append("")
+        rec = load(os.path.join(folder, f"{backend}-recovery.json"))
+        if rec and "after" in rec:
+            lines += [
+                f"**Recovery after stress**: baseline list p95 {rec['baseline_p95_ms']:.0f} ms; latency stayed within "
+                f"{rec['limit_ms']:.0f} ms from {rec['recovered_after_s'] if rec['recovered_after_s'] is not None else 'never'}"
+                f" s after the stress load stopped: **{'OK' if rec['ok'] else 'MISSED (target 10 s)'}**.",
+                "",
+            ]
+        socks = load(os.path.join(folder, f"{backend}-sockets.json"))
+        if socks:
+            lines += [
+                f"**Dashboard sockets**: {socks['connected']}/{socks['asked']} connected at 100 a second "
+                f"({socks['refused_gracefully']} refused with 429/503, {socks['failed']} failed), "
+                f"{socks['alive_after_hold']} alive after 20 s; connect p50/p95/p99 {socks['connect_p50_ms']}/"
+                f"{socks['connect_p95_ms']}/{socks['connect_p99_ms']} ms; service RSS {socks['rss_before_mb']} → "
+                f"{socks['rss_with_all_mb']} MB ({socks['kb_per_socket']} KB a socket).",
+                "",
+            ]
+        probes = sorted(glob.glob(os.path.join(folder, f"{backend}-wrk-*.txt")))
+        if probes:
+            lines += [
+                f"**Maximum throughput** (wrk, 64 connections, {meta.get('wrk_duration', '?')}):",
+                "",
+                "| Probe | req/s | p50 | p90 | p99 | non-2xx | socket errors | service CPU % | peak RSS MB | DB busy/open |",
+                "|---|---|---|---|---|---|---|---|---|---|",
+            ]
+            for path in probes:
+                name = os.path.basename(path)[len(backend) + 5 : -4]
+                w = wrk(path) or {}
+                r = res.get(f"wrk-{name}", {})
+                lines.append(
+                    f"| {name} | {w.get('rps')} | {w.get('p50')} | {w.get('p90')} | {w.get('p99')} | "
+                    f"{w.get('non2xx')} | {w.get('socket_errors')} | {r.get('cpu_percent', '?')} | {r.get('peak_rss_mb', '?')} | "
+                    f"{r.get('db_active_peak', '-')}/{r.get('db_open_peak', '-')} |"
+                )
+            lines.append("")
+    ceilings = sorted(glob.glob(os.path.join(folder, "ceiling-*.txt")))
+    if ceilings:
+        lines += ["## Ceilings measured in the same run", "", "| Ceiling | per second |", "|---|---|"]
+        for path in ceilings:
+            with open(path) as f:
+                text = f.read()
+            m = re.search(r"Requests/sec:\s+([\d.]+)", text) or re.search(r"tps = ([\d.]+)", text)
+            lines.append(f"| {os.path.basename(path)[8:-4]} | {m.group(1) if m else '?'} |")
+        lines.append("")
+    soak = load(os.path.join(folder, "soak.json"))
+    if soak:
+        lines += ["## Soak", "", soak.get("text", ""), ""]
+    preload = load(os.path.join(folder, "preload.json"))
+    if preload:
+        lines += [
+            f"## {preload.get('rows', '?')} complaints in PostgreSQL",
+            "",
+            f"Bulk load: {preload.get('load_seconds', '?')} s. Each call measured 60 times in a row (first 3 dropped).",
+            "",
+            "| Query | total | p50 ms | p95 ms | p99 ms | within 30 ms p95 |",
+            "|---|---|---|---|---|---|",
+        ]
+        for name, q in preload.get("queries", {}).items():
+            lines.append(
+                f"| {name} | {q['total']} | {q['p50']} | {q['p95']} | {q['p99']} | {'yes' if q['p95'] < 30 else 'NO'} |"
+            )
+        lines.append("")
+        if preload.get("after_indexes"):
+            lines += ["With the proposed indexes (see CAPACITY_PLANNING.md):", "",
+                      "| Query | p50 ms | p95 ms | p99 ms |", "|---|---|---|---|"]
+            for name, q in preload["after_indexes"].items():
+                lines.append(f"| {name} | {q['p50']} | {q['p95']} | {q['p99']} |")
+            lines.append("")
+    with open(os.path.join(folder, "summary.md"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print(os.path.join(folder, "summary.md"))
+
+
+if __name__ == "__main__":
+    command, args = sys.argv[1], sys.argv[2:]
+    if command == "sample":
+        sample(int(args[0]), args[1])
+    elif command == "recovery":
+        recovery(args[0], args[1], float(args[2]), float(args[3]), args[4])
+    elif command == "queries":
+        queries(args[0], args[1], args[2])
+    elif command == "ids":
+        ids(args[0], args[1], args[2])
+    elif command == "sockets":
+        sockets(args[0], args[1], int(args[2]), int(args[3]), args[4])
+    elif command == "report":
+        report(args[0])
+    else:
+        sys.exit(__doc__)
