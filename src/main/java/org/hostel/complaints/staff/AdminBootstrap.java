@@ -8,6 +8,7 @@ import org.hostel.complaints.system.Deployment;
 import org.hostel.complaints.system.SystemSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * admin never comes from "first caller to register".
  */
 @Component
-class AdminBootstrap {
+class AdminBootstrap implements SmartInitializingSingleton {
 
   static final String DEFAULT_ADMIN = "admin@localhost";
   static final String PASSWORD_FILE = "initial-admin-password";
@@ -29,6 +30,7 @@ class AdminBootstrap {
   private final Path passwordFile;
   private final Deployment deployment;
   private final Environment environment;
+  private String howToLogIn = "log in with your admin account";
 
   AdminBootstrap(
       StaffService staff,
@@ -43,13 +45,12 @@ class AdminBootstrap {
     this.environment = environment;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  void ensureFirstAdmin() {
-    String port =
-        environment.getProperty(
-            "local.server.port", environment.getProperty("server.port", "8000"));
-    String dashboard = "http://localhost:" + port + "/dashboard/";
-    String login;
+  /**
+   * Runs once every bean is ready and before the web server takes requests, so a service that
+   * answers its health check always has its first admin.
+   */
+  @Override
+  public void afterSingletonsInstantiated() {
     if (!settings.adminEmail().isBlank()) {
       if (settings.adminPassword().isBlank()) {
         throw new IllegalStateException(
@@ -68,13 +69,13 @@ class AdminBootstrap {
                   + rejected.getMessage());
         }
       }
-      login = "log in as " + settings.adminEmail() + " with COMPLAINTS_ADMIN_PASSWORD";
+      howToLogIn = "log in as " + settings.adminEmail() + " with COMPLAINTS_ADMIN_PASSWORD";
     } else if (deployment.embedded()) {
       if (staff.findByEmail(DEFAULT_ADMIN).isEmpty() && !staff.anyAdmin()) {
         String password = PasswordPolicy.generate();
         staff.create("Administrator", DEFAULT_ADMIN, null, password, Role.ADMIN);
         writePasswordFile(password);
-        login =
+        howToLogIn =
             "log in as "
                 + DEFAULT_ADMIN
                 + " with password "
@@ -83,19 +84,27 @@ class AdminBootstrap {
                 + passwordFile
                 + " until you delete it)";
       } else if (Files.exists(passwordFile)) {
-        login = "log in as " + DEFAULT_ADMIN + " with the password in " + passwordFile;
+        howToLogIn = "log in as " + DEFAULT_ADMIN + " with the password in " + passwordFile;
       } else {
-        login = "log in with your admin account";
+        howToLogIn = "log in with your admin account";
       }
     } else {
-      login =
+      howToLogIn =
           staff.anyAdmin()
               ? "log in with your admin account"
               : "no admin exists: set COMPLAINTS_ADMIN_EMAIL and COMPLAINTS_ADMIN_PASSWORD and restart";
     }
+  }
+
+  /** Tells whoever started the service where it is and how to log in, once it listens. */
+  @EventListener(ApplicationReadyEvent.class)
+  void printWelcome() {
+    String port =
+        environment.getProperty(
+            "local.server.port", environment.getProperty("server.port", "8000"));
     System.out.printf(
-        "%n  Complaint Management System is running.%n  Dashboard: %s%n  API:       http://localhost:%s/api/v1/%n  To sign in, %s.%n%n",
-        dashboard, port, login);
+        "%n  Complaint Management System is running.%n  Dashboard: http://localhost:%s/dashboard/%n  API:       http://localhost:%s/api/v1/%n  To sign in, %s.%n%n",
+        port, port, howToLogIn);
   }
 
   private void writePasswordFile(String password) {
