@@ -204,29 +204,14 @@ abstract class EndToEndSuite {
   void theSameIdempotencyKeyGivesTheFirstAnswerAndAnotherBodyIsAConflict() {
     String key = UUID.randomUUID().toString();
     Map<String, Object> body = Fixtures.complaint(Fixtures.reporter());
-    Api.Response first =
-        api.call("POST", "/api/v1/complaints/submit")
-            .token(TestSetup.SERVICE_TOKEN)
-            .header("Idempotency-Key", key)
-            .json(body)
-            .send();
-    Api.Response again =
-        api.call("POST", "/api/v1/complaints/submit")
-            .token(TestSetup.SERVICE_TOKEN)
-            .header("Idempotency-Key", key)
-            .json(body)
-            .send();
+    Api.Response first = submitWithKey(key, body);
+    Api.Response again = submitWithKey(key, body);
     assertThat(first.status()).isEqualTo(201);
     assertThat(again.status()).isEqualTo(201);
     assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
 
     body.put("severity", "low");
-    Api.Response other =
-        api.call("POST", "/api/v1/complaints/submit")
-            .token(TestSetup.SERVICE_TOKEN)
-            .header("Idempotency-Key", key)
-            .json(body)
-            .send();
+    Api.Response other = submitWithKey(key, body);
     assertThat(other.status()).isEqualTo(409);
     assertThat(
             api.get("/api/v1/complaints?telegram_user_id=" + body.get("telegram_user_id"), admin)
@@ -240,15 +225,7 @@ abstract class EndToEndSuite {
   void concurrentRequestsWithOneIdempotencyKeyCreateOneComplaint() throws Exception {
     String key = UUID.randomUUID().toString();
     Map<String, Object> body = Fixtures.complaint(Fixtures.reporter());
-    List<Api.Response> responses =
-        concurrently(
-            8,
-            () ->
-                api.call("POST", "/api/v1/complaints/submit")
-                    .token(TestSetup.SERVICE_TOKEN)
-                    .header("Idempotency-Key", key)
-                    .json(body)
-                    .send());
+    List<Api.Response> responses = concurrently(8, () -> submitWithKey(key, body));
     Set<String> ids = new HashSet<>();
     for (Api.Response response : responses) {
       assertThat(response.status()).as(response.toString()).isEqualTo(201);
@@ -270,24 +247,19 @@ abstract class EndToEndSuite {
     Fixtures.Staff a = fixtures.porter();
     Fixtures.Staff b = fixtures.porter();
     List<UUID> porters = List.of(a.id(), b.id());
-    List<Api.Response> responses = new ArrayList<>();
-    for (int round = 0; round < 1; round++) {
-      int[] next = {0};
-      responses.addAll(
-          concurrently(
-              2,
-              () -> {
-                UUID porter;
-                synchronized (next) {
-                  porter = porters.get(next[0]++);
-                }
-                return api.call("PATCH", "/api/v1/complaints/" + id + "/assign")
+    java.util.concurrent.atomic.AtomicInteger next =
+        new java.util.concurrent.atomic.AtomicInteger();
+    List<Api.Response> responses =
+        concurrently(
+            2,
+            () ->
+                api.call("PATCH", "/api/v1/complaints/" + id + "/assign")
                     .token(admin)
                     .header("If-Match", etag)
-                    .json(Map.of("assigned_porter_id", porter.toString()))
-                    .send();
-              }));
-    }
+                    .json(
+                        Map.of(
+                            "assigned_porter_id", porters.get(next.getAndIncrement()).toString()))
+                    .send());
     List<Integer> statuses = responses.stream().map(Api.Response::status).sorted().toList();
     assertThat(statuses).containsExactly(200, 412);
     JsonNode history = api.get("/api/v1/complaints/" + id + "/history", admin).json();
@@ -568,6 +540,14 @@ abstract class EndToEndSuite {
     assertThat(porters.get(0).get("email").isNull()).isTrue();
     assertThat(api.get("/api/v1/porters", admin).json().findValuesAsString("email"))
         .contains(TestSetup.ADMIN_EMAIL);
+  }
+
+  private Api.Response submitWithKey(String key, Map<String, Object> body) {
+    return api.call("POST", "/api/v1/complaints/submit")
+        .token(TestSetup.SERVICE_TOKEN)
+        .header("Idempotency-Key", key)
+        .json(body)
+        .send();
   }
 
   private void backdate(String id, int days) {
