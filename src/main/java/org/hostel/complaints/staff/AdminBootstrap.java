@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hostel.complaints.system.Deployment;
 import org.hostel.complaints.system.SystemSettings;
+import org.hostel.complaints.system.ValidationFailed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -63,7 +64,7 @@ class AdminBootstrap implements SmartInitializingSingleton {
           log.info("Created the first admin {} from configuration", settings.adminEmail());
         } catch (StaffProblems.ContactTaken createdByAnotherInstance) {
           log.info("The first admin {} was created by another instance", settings.adminEmail());
-        } catch (org.hostel.complaints.system.ValidationFailed rejected) {
+        } catch (ValidationFailed rejected) {
           throw new IllegalStateException(
               "COMPLAINTS_ADMIN_EMAIL/COMPLAINTS_ADMIN_PASSWORD rejected: "
                   + rejected.getMessage());

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.hostel.complaints.system.AccessDenied;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,7 +51,7 @@ class ProfileController {
   @GetMapping("/api/v1/porters")
   List<PorterResponse> porters(Caller caller) {
     if (!caller.isStaff()) {
-      throw org.hostel.complaints.system.AccessDenied.because("Only staff may list porters");
+      throw AccessDenied.because("Only staff may list porters");
     }
     boolean contacts = caller.isAdmin();
     return staff.listActive().stream()

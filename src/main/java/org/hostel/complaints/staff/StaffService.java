@@ -1,6 +1,7 @@
 package org.hostel.complaints.staff;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import org.hostel.complaints.protection.RateLimiter;
 import org.hostel.complaints.protection.TooManyRequests;
 import org.hostel.complaints.system.AccessDenied;
 import org.hostel.complaints.system.Ids;
+import org.hostel.complaints.system.NotAuthenticated;
 import org.hostel.complaints.system.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class StaffService {
 
   private static final Pattern PHONE = Pattern.compile("^\\+?[0-9]{7,15}$");
-  private static final java.time.Duration FAILURE_WINDOW = java.time.Duration.ofMinutes(15);
+  private static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
 
   private final StaffRepository staff;
   private final TokenService tokens;
@@ -154,7 +156,7 @@ public class StaffService {
   }
 
   TokenService.IssuedToken login(String username, String password, String clientAddress) {
-    var perClient = new Limit(settings.loginsPerClient(), java.time.Duration.ofMinutes(1));
+    var perClient = new Limit(settings.loginsPerClient(), Duration.ofMinutes(1));
     var client = limiter.tryAcquire("login-client:" + clientAddress, perClient);
     if (!client.allowed()) {
       throw TooManyRequests.retryAfter("login attempts", client.retryAfterSeconds());
@@ -182,7 +184,7 @@ public class StaffService {
     if (!admin) {
       if (!settings.openRegistration()) {
         throw caller == null
-            ? org.hostel.complaints.system.NotAuthenticated.missingCredentials()
+            ? NotAuthenticated.missingCredentials()
             : AccessDenied.because("Only an admin may register staff");
       }
       if (role != Role.PORTER) {

@@ -16,6 +16,8 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -127,10 +129,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             result -> {
               String name = result.getMethodParameter().getParameterName();
               var requestParam =
-                  result
-                      .getMethodParameter()
-                      .getParameterAnnotation(
-                          org.springframework.web.bind.annotation.RequestParam.class);
+                  result.getMethodParameter().getParameterAnnotation(RequestParam.class);
               if (requestParam != null && !requestParam.name().isEmpty()) {
                 name = requestParam.name();
               }
@@ -147,9 +146,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   protected @Nullable ResponseEntity<Object> handleTypeMismatch(
       TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     if (ex instanceof MethodArgumentTypeMismatchException mismatch
-        && mismatch
-            .getParameter()
-            .hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+        && mismatch.getParameter().hasParameterAnnotation(PathVariable.class)) {
       return respond(
           Problems.of(
               HttpStatus.NOT_FOUND, "not-found", "Not found", "No such resource: not a valid id"));
