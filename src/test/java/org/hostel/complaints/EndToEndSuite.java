@@ -157,15 +157,12 @@ abstract class EndToEndSuite {
     assertThat(lastPage.get("items")).hasSize(1);
     assertThat(lastPage.get("items").get(0).get("description").asString()).contains("0");
 
-    assertThat(api.get(base + "&severity=low", admin).json().get("total").asLong()).isEqualTo(2);
-    assertThat(api.get(base + "&category=electrical", admin).json().get("total").asLong())
-        .isEqualTo(1);
-    assertThat(api.get(base + "&q=SPARKS", admin).json().get("total").asLong()).isEqualTo(1);
-    assertThat(api.get(base + "&q=50%25", admin).json().get("total").asLong()).isZero();
-    assertThat(
-            api.get(base + "&status=reported&hostel=block-a", admin).json().get("total").asLong())
-        .isEqualTo(5);
-    assertThat(api.get(base + "&status=closed", admin).json().get("total").asLong()).isZero();
+    assertThat(total(base + "&severity=low")).isEqualTo(2);
+    assertThat(total(base + "&category=electrical")).isEqualTo(1);
+    assertThat(total(base + "&q=SPARKS")).isEqualTo(1);
+    assertThat(total(base + "&q=50%25")).isZero();
+    assertThat(total(base + "&status=reported&hostel=block-a")).isEqualTo(5);
+    assertThat(total(base + "&status=closed")).isZero();
     assertThat(api.get(base + "&page=9", admin).json().get("items")).isEmpty();
   }
 
@@ -213,11 +210,7 @@ abstract class EndToEndSuite {
     body.put("severity", "low");
     Api.Response other = submitWithKey(key, body);
     assertThat(other.status()).isEqualTo(409);
-    assertThat(
-            api.get("/api/v1/complaints?telegram_user_id=" + body.get("telegram_user_id"), admin)
-                .json()
-                .get("total")
-                .asLong())
+    assertThat(total("/api/v1/complaints?telegram_user_id=" + body.get("telegram_user_id")))
         .isEqualTo(1);
   }
 
@@ -232,11 +225,7 @@ abstract class EndToEndSuite {
       ids.add(response.json().get("id").asString());
     }
     assertThat(ids).hasSize(1);
-    assertThat(
-            api.get("/api/v1/complaints?telegram_user_id=" + body.get("telegram_user_id"), admin)
-                .json()
-                .get("total")
-                .asLong())
+    assertThat(total("/api/v1/complaints?telegram_user_id=" + body.get("telegram_user_id")))
         .isEqualTo(1);
   }
 
@@ -540,6 +529,11 @@ abstract class EndToEndSuite {
     assertThat(porters.get(0).get("email").isNull()).isTrue();
     assertThat(api.get("/api/v1/porters", admin).json().findValuesAsString("email"))
         .contains(TestSetup.ADMIN_EMAIL);
+  }
+
+  /** How many complaints an admin's list with this path and query finds. */
+  private long total(String pathAndQuery) {
+    return api.get(pathAndQuery, admin).json().get("total").asLong();
   }
 
   private Api.Response submitWithKey(String key, Map<String, Object> body) {
