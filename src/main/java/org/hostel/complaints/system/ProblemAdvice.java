@@ -49,7 +49,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     if (tooLarge != null) {
       return api(tooLarge);
     }
-    if (poolExhausted(failure)) {
+    if (FilterFailures.poolExhausted(failure)) {
       log.warn("Answered 503: {}", failure.getMessage());
       return api(ServiceOverloaded.databaseBusy());
     }
@@ -222,15 +222,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
    * Hikari gives up waiting for a connection with a transient-connection error; that is overload
    * (or a database outage), which the client should retry, not a bug.
    */
-  private static boolean poolExhausted(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLTransientConnectionException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static String path(JacksonException failure) {
     StringBuilder path = new StringBuilder();
     for (JacksonException.Reference ref : failure.getPath()) {

@@ -123,4 +123,28 @@ class OverloadTests {
     }
     assertThat(api.get("/api/v1/complaints", TestSetup.SERVICE_TOKEN).status()).isEqualTo(200);
   }
+
+  @Test
+  void aStaffCallerWhoseAccountCannotBeReadInTimeGetsTheSame503ProblemDocument() throws Exception {
+    Api api = Api.onPort(port);
+    // Staff tokens are checked against the account in the database before any controller runs.
+    String admin = api.login(TestSetup.ADMIN_EMAIL, TestSetup.ADMIN_PASSWORD);
+    List<CompletableFuture<Api.Response>> held;
+    Api.Response starved;
+    try (Connection lock = lockComplaints()) {
+      held = List.of(list(api), list(api));
+      await(() -> gauge(api, "hikaricp_connections_active") == 2);
+      starved = api.get("/api/v1/complaints", admin);
+      lock.rollback();
+    }
+
+    assertThat(starved.status()).isEqualTo(503);
+    assertThat(starved.header("Retry-After")).isPresent();
+    assertThat(starved.header("Content-Type")).contains("application/problem+json");
+    assertThat(starved.json().get("detail").asString()).contains("database connection");
+    for (CompletableFuture<Api.Response> request : held) {
+      assertThat(request.get().status()).isEqualTo(200);
+    }
+    assertThat(api.get("/api/v1/complaints", admin).status()).isEqualTo(200);
+  }
 }
