@@ -64,7 +64,9 @@ class StorageConfig {
         if (bean instanceof HikariDataSource pool
             && pool.getJdbcUrl() != null
             && pool.getJdbcUrl().startsWith("jdbc:sqlite:")) {
-          return new SerializedSqliteWrites(pool, Duration.ofSeconds(10));
+          // A write waits for its turn no longer than a request waits for a connection: past
+          // that it is overload, answered 503 with Retry-After, not a client's timeout.
+          return new SerializedSqliteWrites(pool, Duration.ofMillis(pool.getConnectionTimeout()));
         }
         return bean;
       }
