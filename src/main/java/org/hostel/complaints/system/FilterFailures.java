@@ -45,7 +45,8 @@ class FilterFailures extends OncePerRequestFilter {
       if (response.isCommitted()) {
         throw failure;
       }
-      response.reset();
+      // Only the body goes: headers set on the way in (request id, security headers) stay.
+      response.resetBuffer();
       if (poolExhausted(failure)) {
         log.warn("Answered 503: {}", failure.getMessage());
         Problems.write(response, json, ServiceOverloaded.databaseBusy());
@@ -63,7 +64,11 @@ class FilterFailures extends OncePerRequestFilter {
     }
   }
 
-  /** A database connection (or the embedded database's write turn) did not come in time. */
+  /**
+   * A database connection (or the embedded database's write turn) did not come in time: Hikari and
+   * the write permit give up with a transient-connection error. That is overload (or a database
+   * outage), which the client should retry, not a bug.
+   */
   static boolean poolExhausted(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SQLTransientConnectionException) {

@@ -218,10 +218,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return null;
   }
 
-  /**
-   * Hikari gives up waiting for a connection with a transient-connection error; that is overload
-   * (or a database outage), which the client should retry, not a bug.
-   */
   private static String path(JacksonException failure) {
     StringBuilder path = new StringBuilder();
     for (JacksonException.Reference ref : failure.getPath()) {

@@ -141,6 +141,7 @@ class OverloadTests {
     assertThat(starved.status()).isEqualTo(503);
     assertThat(starved.header("Retry-After")).isPresent();
     assertThat(starved.header("Content-Type")).contains("application/problem+json");
+    assertThat(starved.header("X-Request-Id")).isPresent();
     assertThat(starved.json().get("detail").asString()).contains("database connection");
     for (CompletableFuture<Api.Response> request : held) {
       assertThat(request.get().status()).isEqualTo(200);
