@@ -36,27 +36,30 @@ class EmbeddedWriteTurnTests {
 
   @Autowired DataSource dataSource;
 
+  Api.Response submit(Api api, String reporter) {
+    return api.post(
+        "/api/v1/complaints/submit", TestSetup.SERVICE_TOKEN, Fixtures.complaint(reporter));
+  }
+
+  long stored(Api api, String reporter) {
+    return api.get("/api/v1/complaints?telegram_user_id=" + reporter, TestSetup.SERVICE_TOKEN)
+        .json()
+        .get("total")
+        .asLong();
+  }
+
   @Test
   void aWriteThatCannotHaveItsTurnInTimeIsA503AndStoresNothing() throws Exception {
     Api api = Api.onPort(port);
     String reporter = Fixtures.reporter();
-    String mine = "/api/v1/complaints?telegram_user_id=" + reporter;
-    assertThat(
-            api.post(
-                    "/api/v1/complaints/submit",
-                    TestSetup.SERVICE_TOKEN,
-                    Fixtures.complaint(reporter))
-                .status())
-        .isEqualTo(201);
+    assertThat(submit(api, reporter).status()).isEqualTo(201);
 
     Api.Response refused;
     long took;
     try (Connection writer = dataSource.getConnection()) {
       writer.setAutoCommit(false);
       long started = System.nanoTime();
-      refused =
-          api.post(
-              "/api/v1/complaints/submit", TestSetup.SERVICE_TOKEN, Fixtures.complaint(reporter));
+      refused = submit(api, reporter);
       took = (System.nanoTime() - started) / 1_000_000;
       writer.rollback();
       writer.setAutoCommit(true);
@@ -66,15 +69,9 @@ class EmbeddedWriteTurnTests {
     assertThat(refused.header("Retry-After")).isPresent();
     assertThat(refused.header("Content-Type")).contains("application/problem+json");
     assertThat(took).isLessThan(5_000);
-    assertThat(api.get(mine, TestSetup.SERVICE_TOKEN).json().get("total").asLong()).isEqualTo(1);
+    assertThat(stored(api, reporter)).isEqualTo(1);
     // The turn is free again: the next write goes through.
-    assertThat(
-            api.post(
-                    "/api/v1/complaints/submit",
-                    TestSetup.SERVICE_TOKEN,
-                    Fixtures.complaint(reporter))
-                .status())
-        .isEqualTo(201);
-    assertThat(api.get(mine, TestSetup.SERVICE_TOKEN).json().get("total").asLong()).isEqualTo(2);
+    assertThat(submit(api, reporter).status()).isEqualTo(201);
+    assertThat(stored(api, reporter)).isEqualTo(2);
   }
 }
