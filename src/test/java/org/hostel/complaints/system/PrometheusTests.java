@@ -56,6 +56,21 @@ class PrometheusTests {
   @TempDir Path dir;
   Process prometheus;
 
+  /** Starts Prometheus on the configuration in {@code dir}; answers the port of its web API. */
+  int startPrometheus(Path server, Path dir) throws IOException {
+    int web = freePort();
+    prometheus =
+        new ProcessBuilder(
+                server.toString(),
+                "--config.file=" + dir.resolve("prometheus.yml"),
+                "--storage.tsdb.path=" + dir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + web)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("prometheus.log").toFile())
+            .start();
+    return web;
+  }
+
   @AfterEach
   void stopPrometheus() throws InterruptedException {
     if (prometheus != null) {
@@ -138,16 +153,7 @@ class PrometheusTests {
         dir.resolve("alerts.yml"),
         Files.readString(DEPLOY.resolve("prometheus/alerts.yml"))
             .replaceAll("for: \\S+", "for: 0s"));
-    int web = freePort();
-    prometheus =
-        new ProcessBuilder(
-                server.toString(),
-                "--config.file=" + dir.resolve("prometheus.yml"),
-                "--storage.tsdb.path=" + dir.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + web)
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("prometheus.log").toFile())
-            .start();
+    int web = startPrometheus(server, dir);
 
     Api api = Api.onPort(port);
     Fixtures fixtures = new Fixtures(api);
@@ -245,16 +251,7 @@ class PrometheusTests {
         """
             .formatted(port)
             .replace("static_configs", "metrics_path: /metrics\n    static_configs"));
-    int web = freePort();
-    prometheus =
-        new ProcessBuilder(
-                server.toString(),
-                "--config.file=" + dir.resolve("prometheus.yml"),
-                "--storage.tsdb.path=" + dir.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + web)
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("prometheus.log").toFile())
-            .start();
+    int web = startPrometheus(server, dir);
     await(
         web, "/api/v1/query", "up{job=\"complaints\"} == 1", r -> !r.at("/data/result").isEmpty());
 
