@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,12 +15,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.hostel.complaints.system.SystemSettings;
 import org.hostel.complaints.testing.Api;
 import org.hostel.complaints.testing.Fixtures;
+import org.hostel.complaints.testing.Multipart;
 import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -471,22 +470,10 @@ abstract class PhotoStoreContract {
 
   Api.Response upload(
       String token, String complaint, String fileName, String contentType, byte[] bytes) {
-    String boundary = "photo-boundary-" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + fileName
-                + "\"\r\nContent-Type: "
-                + contentType
-                + "\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(bytes);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    Multipart body = Multipart.file(fileName, contentType, bytes);
     return api.call("POST", photos(complaint))
         .token(token)
-        .bytes("multipart/form-data; boundary=" + boundary, body.toByteArray())
+        .bytes(body.contentType(), body.bytes())
         .send();
   }
 

@@ -2,14 +2,12 @@ package org.hostel.complaints.photo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.hostel.complaints.ComplaintsApplication;
 import org.hostel.complaints.testing.Api;
 import org.hostel.complaints.testing.Fixtures;
+import org.hostel.complaints.testing.Multipart;
 import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.Test;
 
@@ -173,7 +171,8 @@ class PhotoUploadBenchmark {
 
   /** Closed loop: each uploader posts again as soon as its previous upload is answered. */
   private static Phase load(String name, Service service, List<byte[]> photos) throws Exception {
-    List<Body> bodies = photos.stream().map(p -> multipart(p, "IMG.jpg")).toList();
+    List<Multipart> bodies =
+        photos.stream().map(p -> Multipart.file("IMG.jpg", "image/jpeg", p)).toList();
     for (int i = 0; i < 6; i++) {
       service.upload(bodies.get(i % bodies.size()));
     }
@@ -210,7 +209,7 @@ class PhotoUploadBenchmark {
 
   /** Many large uploads arriving together: memory must stay bounded. */
   private static Phase burst(String name, Service service, byte[] big) throws Exception {
-    Body body = multipart(big, "BIG.jpg");
+    Multipart body = Multipart.file("BIG.jpg", "image/jpeg", big);
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     Map<Integer, Integer> statuses = Collections.synchronizedMap(new TreeMap<>());
     CountDownLatch go = new CountDownLatch(1);
@@ -290,24 +289,6 @@ class PhotoUploadBenchmark {
     }
   }
 
-  private static Body multipart(byte[] bytes, String fileName) {
-    String boundary = "bench-" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + fileName
-                + "\"\r\nContent-Type: image/jpeg\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(bytes);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return new Body(body.toByteArray(), boundary);
-  }
-
-  /** A ready multipart body and its boundary. */
-  private record Body(byte[] bytes, String boundary) {}
-
   /** The service in its own JVM, started from the test class path. */
   private static final class Service implements AutoCloseable {
     private final Process process;
@@ -383,12 +364,12 @@ class PhotoUploadBenchmark {
       return new Service(process, base, complaint);
     }
 
-    int upload(Body body) {
+    int upload(Multipart body) {
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(base + "/api/v1/complaints/" + complaint + "/photos"))
               .timeout(Duration.ofSeconds(120))
               .header("Authorization", "Bearer " + TestSetup.SERVICE_TOKEN)
-              .header("Content-Type", "multipart/form-data; boundary=" + body.boundary())
+              .header("Content-Type", body.contentType())
               .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()))
               .build();
       try {

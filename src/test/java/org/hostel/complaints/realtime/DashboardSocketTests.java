@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.hostel.complaints.testing.Api;
 import org.hostel.complaints.testing.Fixtures;
+import org.hostel.complaints.testing.Multipart;
 import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,21 +150,13 @@ class DashboardSocketTests {
     try (var admin = DashboardClient.open(api.base(), fixtures.adminToken());
         var mine = DashboardClient.open(api.base(), assignee.token())) {
       awaitReady(admin, mine);
-      String boundary = "socket-test-" + java.util.UUID.randomUUID();
-      var body = new java.io.ByteArrayOutputStream();
-      body.writeBytes(
-          ("--"
-                  + boundary
-                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"leak.jpg\""
-                  + "\r\nContent-Type: image/jpeg\r\n\r\n")
-              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      body.writeBytes(org.hostel.complaints.photo.TestImages.jpeg(64, 48));
-      body.writeBytes(
-          ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      Multipart upload =
+          Multipart.file(
+              "leak.jpg", "image/jpeg", org.hostel.complaints.photo.TestImages.jpeg(64, 48));
       var added =
           api.call("POST", "/api/v1/complaints/" + id + "/photos")
               .token(assignee.token())
-              .bytes("multipart/form-data; boundary=" + boundary, body.toByteArray())
+              .bytes(upload.contentType(), upload.bytes())
               .send();
       assertThat(added.status()).as(added.toString()).isEqualTo(201);
       String photo = added.json().get("id").asString();
