@@ -1,10 +1,19 @@
 package org.hostel.complaints.complaint;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import org.hostel.complaints.staff.Caller;
 import org.jspecify.annotations.Nullable;
 
-/** A stored complaint. {@code version} grows by one with every change and is the {@code ETag}. */
+/**
+ * A stored complaint, and the changes it allows. {@code version} grows by one with every change and
+ * is the {@code ETag}. Its rules live here and in {@link ComplaintPolicy}: a change is worked out
+ * step by step ({@link #changeBy}), then stored at once with the events and history lines it
+ * raises; the service only loads, calls, saves and publishes.
+ */
 public record Complaint(
     UUID id,
     @Nullable String telegramUserId,
@@ -21,25 +30,21 @@ public record Complaint(
     Instant createdAt,
     Instant updatedAt) {
 
-  Complaint withStatus(Status next) {
-    return new Complaint(
-        id,
-        telegramUserId,
-        hostel,
-        wing,
-        roomNumber,
-        category,
-        description,
-        severity,
-        next,
-        assignedPorterId,
-        createdBy,
-        version,
-        createdAt,
-        updatedAt);
+  /** A new complaint as stored: the event announcing it and its first history line. */
+  Changed submitted() {
+    return new Changed(
+        this,
+        List.of(new ComplaintSubmitted(this)),
+        List.of(HistoryAction.CREATED.entry(null, status.value())));
   }
 
-  Complaint withAssignee(@Nullable UUID porter) {
+  /** Starts a change by the caller; each step checks the policy and nothing is stored yet. */
+  Change changeBy(Caller caller, ComplaintPolicy policy) {
+    return new Change(this, this, caller, policy);
+  }
+
+  /** The one copy: a complaint's report never changes after submission, these fields do. */
+  Complaint with(Status status, @Nullable UUID assignee, long version, Instant updatedAt) {
     return new Complaint(
         id,
         telegramUserId,
@@ -50,28 +55,75 @@ public record Complaint(
         description,
         severity,
         status,
-        porter,
+        assignee,
         createdBy,
         version,
         createdAt,
         updatedAt);
   }
 
-  Complaint touched(Instant at) {
-    return new Complaint(
-        id,
-        telegramUserId,
-        hostel,
-        wing,
-        roomNumber,
-        category,
-        description,
-        severity,
-        status,
-        assignedPorterId,
-        createdBy,
-        version + 1,
-        createdAt,
-        at);
+  /**
+   * One request's change: the complaint as loaded, as it will be after the steps so far, and who
+   * makes the change.
+   */
+  record Change(Complaint before, Complaint after, Caller by, ComplaintPolicy policy) {
+
+    /** Assigns the complaint to {@code porter}, or unassigns it when null. */
+    Change assign(@Nullable UUID porter) {
+      policy.checkAssignment(by, after, porter);
+      if (Objects.equals(after.assignedPorterId(), porter)) {
+        return this;
+      }
+      return next(after.with(after.status(), porter, after.version(), after.updatedAt()));
+    }
+
+    /** Moves the complaint to {@code target}; asking for the status it has changes nothing. */
+    Change moveTo(Status target) {
+      policy.checkMove(by, after, target);
+      if (after.status() == target) {
+        return this;
+      }
+      return next(after.with(target, after.assignedPorterId(), after.version(), after.updatedAt()));
+    }
+
+    boolean changesAnything() {
+      return !after.equals(before);
+    }
+
+    /** The change as stored at {@code now}, one version on, with what it raises. */
+    Changed at(Instant now) {
+      Complaint stored =
+          after.with(after.status(), after.assignedPorterId(), before.version() + 1, now);
+      UUID actor = by.staffId();
+      List<Object> events = new ArrayList<>(2);
+      List<HistoryAction.Entry> history = new ArrayList<>(2);
+      if (!Objects.equals(before.assignedPorterId(), stored.assignedPorterId())) {
+        events.add(
+            new AssignmentChanged(
+                stored, before.assignedPorterId(), stored.assignedPorterId(), actor));
+        history.add(
+            HistoryAction.ASSIGNMENT.entry(
+                text(before.assignedPorterId()), text(stored.assignedPorterId())));
+      }
+      if (before.status() != stored.status()) {
+        events.add(new StatusChanged(stored, before.status(), stored.status(), actor));
+        history.add(HistoryAction.STATUS.entry(before.status().value(), stored.status().value()));
+      }
+      return new Changed(stored, List.copyOf(events), List.copyOf(history));
+    }
+
+    private Change next(Complaint changed) {
+      return new Change(before, changed, by, policy);
+    }
+
+    private static @Nullable String text(@Nullable UUID id) {
+      return id == null ? null : id.toString();
+    }
   }
+
+  /**
+   * A change ready to store: the complaint after it, the events to publish once it is written and
+   * the history lines to append with it.
+   */
+  record Changed(Complaint complaint, List<Object> events, List<HistoryAction.Entry> history) {}
 }

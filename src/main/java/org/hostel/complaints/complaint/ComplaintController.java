@@ -1,11 +1,12 @@
 package org.hostel.complaints.complaint;
 
+import static org.hostel.complaints.complaint.ComplaintHeaders.expectedVersion;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.hostel.complaints.staff.Caller;
 import org.hostel.complaints.system.ValidationFailed;
@@ -29,9 +30,14 @@ import tools.jackson.databind.JsonNode;
 class ComplaintController {
 
   private final ComplaintService complaints;
+  private final SubmissionService submissions;
+  private final ComplaintResponses responses;
 
-  ComplaintController(ComplaintService complaints) {
+  ComplaintController(
+      ComplaintService complaints, SubmissionService submissions, ComplaintResponses responses) {
     this.complaints = complaints;
+    this.submissions = submissions;
+    this.responses = responses;
   }
 
   record StatusRequest(@NotNull Status status) {}
@@ -56,20 +62,19 @@ class ComplaintController {
       Caller caller,
       @Valid @RequestBody SubmitComplaintRequest body,
       @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
-    if (key != null && !key.matches("[\\x21-\\x7E]{1,255}")) {
-      throw ValidationFailed.of("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
-    }
-    ComplaintService.Submission submission = complaints.submit(caller, body, key);
-    return withTag(HttpStatus.CREATED, submission.complaint());
+    SubmissionService.Submission submission =
+        submissions.submit(caller, body, ComplaintHeaders.idempotencyKey(key));
+    return withTag(HttpStatus.CREATED, caller, submission.complaint());
   }
 
   @GetMapping("/{id}")
   ResponseEntity<ComplaintResponse> get(Caller caller, @PathVariable UUID id, WebRequest request) {
     Complaint complaint = complaints.visible(caller, id);
-    if (request.checkNotModified(etag(complaint))) {
-      return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag(complaint)).build();
+    String etag = ComplaintHeaders.etag(complaint);
+    if (request.checkNotModified(etag)) {
+      return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
     }
-    return withTag(HttpStatus.OK, complaint);
+    return withTag(HttpStatus.OK, caller, complaint);
   }
 
   @GetMapping
@@ -86,16 +91,12 @@ class ComplaintController {
       @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
       @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
     var query =
-        new ComplaintService.Query(
+        new ComplaintQuery(
             status, hostel, category, severity, telegramUserId, assignedPorterId, q, sort);
     ComplaintService.Page result = complaints.list(caller, query, page, pageSize);
-    Map<UUID, List<String>> photos = complaints.photoUrls(result.items());
-    List<ComplaintResponse> items =
-        result.items().stream()
-            .map(c -> ComplaintResponse.of(c, photos.getOrDefault(c.id(), List.of())))
-            .toList();
     long totalPages = (result.total() + pageSize - 1) / pageSize;
-    return new PageResponse(items, result.total(), page, pageSize, totalPages);
+    return new PageResponse(
+        responses.all(caller, result.items()), result.total(), page, pageSize, totalPages);
   }
 
   @PatchMapping("/{id}/status")
@@ -104,8 +105,9 @@ class ComplaintController {
       @PathVariable UUID id,
       @Valid @RequestBody StatusRequest body,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-    return withTag(
-        HttpStatus.OK, complaints.change(caller, id, body.status(), false, null, version(ifMatch)));
+    return changed(
+        caller,
+        complaints.change(caller, id, body.status(), false, null, expectedVersion(ifMatch)));
   }
 
   @PatchMapping("/{id}/assign")
@@ -117,10 +119,10 @@ class ComplaintController {
     if (body.assignedPorterId() == null) {
       throw ValidationFailed.of("assigned_porter_id", "is required (null unassigns)");
     }
-    return withTag(
-        HttpStatus.OK,
+    return changed(
+        caller,
         complaints.change(
-            caller, id, null, true, porterId(body.assignedPorterId()), version(ifMatch)));
+            caller, id, null, true, porterId(body.assignedPorterId()), expectedVersion(ifMatch)));
   }
 
   @PatchMapping("/{id}")
@@ -134,9 +136,9 @@ class ComplaintController {
       throw ValidationFailed.of("body", "give status, assigned_porter_id or both");
     }
     UUID porter = assign ? porterId(body.assignedPorterId()) : null;
-    return withTag(
-        HttpStatus.OK,
-        complaints.change(caller, id, body.status(), assign, porter, version(ifMatch)));
+    return changed(
+        caller,
+        complaints.change(caller, id, body.status(), assign, porter, expectedVersion(ifMatch)));
   }
 
   @GetMapping("/{id}/assignments")
@@ -151,33 +153,15 @@ class ComplaintController {
     return complaints.history(caller, id);
   }
 
-  private ResponseEntity<ComplaintResponse> withTag(HttpStatus status, Complaint complaint) {
-    List<String> photos =
-        complaints.photoUrls(List.of(complaint)).getOrDefault(complaint.id(), List.of());
+  private ResponseEntity<ComplaintResponse> changed(Caller caller, Complaint complaint) {
+    return withTag(HttpStatus.OK, caller, complaint);
+  }
+
+  private ResponseEntity<ComplaintResponse> withTag(
+      HttpStatus status, Caller caller, Complaint complaint) {
     return ResponseEntity.status(status)
-        .eTag(etag(complaint))
-        .body(ComplaintResponse.of(complaint, photos));
-  }
-
-  private static String etag(Complaint complaint) {
-    return "\"" + complaint.version() + "\"";
-  }
-
-  /** The version an {@code If-Match} names; {@code *} or no header means any. */
-  private static @Nullable Long version(@Nullable String ifMatch) {
-    if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-      return null;
-    }
-    String tag = ifMatch.strip();
-    if (tag.startsWith("W/")) {
-      tag = tag.substring(2);
-    }
-    tag = tag.replace("\"", "");
-    try {
-      return Long.parseLong(tag);
-    } catch (NumberFormatException e) {
-      return -1L;
-    }
+        .eTag(ComplaintHeaders.etag(complaint))
+        .body(responses.of(caller, complaint));
   }
 
   private static @Nullable UUID porterId(JsonNode node) {

@@ -1,5 +1,6 @@
 package org.hostel.complaints.complaint;
 
+import java.util.List;
 import java.util.UUID;
 import org.hostel.complaints.system.ApiException;
 import org.springframework.http.HttpStatus;
@@ -25,19 +26,19 @@ public final class ComplaintProblems {
       super(HttpStatus.BAD_REQUEST, "illegal-transition", "Illegal status change", detail);
     }
 
-    static IllegalTransition of(Status from, Status to) {
+    static IllegalTransition of(Status from, Status to, List<Status> legal) {
       String allowed =
-          from.next().isEmpty()
+          legal.isEmpty()
               ? "a " + from + " complaint cannot change"
               : "from "
                   + from
                   + " it can move to "
-                  + String.join(" or ", from.next().stream().map(Status::value).sorted().toList());
+                  + String.join(" or ", legal.stream().map(Status::value).sorted().toList());
       return new IllegalTransition("Cannot move from " + from + " to " + to + ": " + allowed);
     }
 
-    static IllegalTransition closed() {
-      return new IllegalTransition("A closed complaint cannot change");
+    static IllegalTransition finalStatus(Status status) {
+      return new IllegalTransition("A " + status + " complaint cannot change");
     }
   }
 

@@ -28,8 +28,8 @@ class ComplaintRepository {
   }
 
   /**
-   * List filters; null means "any". {@code visibleTo} limits the result to one porter's view:
-   * complaints assigned to them and unassigned ones.
+   * List filters; null means "any". {@code visibility} is the caller's view from {@link
+   * ComplaintPolicy#visibleTo}, on the alias {@code c}.
    */
   record Filter(
       @Nullable Status status,
@@ -39,7 +39,7 @@ class ComplaintRepository {
       @Nullable String telegramUserId,
       @Nullable UUID assignedPorterId,
       @Nullable String text,
-      @Nullable UUID visibleTo) {}
+      ComplaintPolicy.Condition visibility) {}
 
   void insert(Complaint c) {
     jdbc.sql(
@@ -96,59 +96,31 @@ class ComplaintRepository {
         == 1;
   }
 
-  /** Moves the version and {@code updated_at} on; in PostgreSQL this also locks the row. */
-  boolean touch(UUID id, Instant at) {
-    return jdbc.sql("UPDATE complaints SET version = version + 1, updated_at = :at WHERE id = :id")
-            .param("at", at.toEpochMilli())
-            .param("id", id.toString())
-            .update()
-        == 1;
+  /**
+   * Moves the version and {@code updated_at} on, if the row is one {@code visibility} (on the alias
+   * {@code complaints}) admits, and answers the complaint after it; in PostgreSQL this also locks
+   * the row until the commit.
+   */
+  Optional<Complaint> touch(UUID id, Instant at, ComplaintPolicy.Condition visibility) {
+    return jdbc.sql(
+            "UPDATE complaints SET version = version + 1, updated_at = :at WHERE id = :id AND "
+                + visibility.sql()
+                + " RETURNING "
+                + COLUMNS)
+        .params(visibility.params())
+        .param("at", at.toEpochMilli())
+        .param("id", id.toString())
+        .query(ComplaintRepository::complaint)
+        .optional();
   }
 
   long count(Filter filter) {
     return listing(null).count(filter);
   }
 
-  /**
-   * The orders a list can have, by their {@code sort} parameter: a field, descending with a leading
-   * {@code -}. Newest first is the default; the id breaks ties so paging is stable.
-   */
-  enum Order {
-    NEWEST("-created_at", "created_at DESC, id DESC"),
-    OLDEST("created_at", "created_at ASC, id ASC"),
-    RECENTLY_UPDATED("-updated_at", "updated_at DESC, id DESC"),
-    LEAST_RECENTLY_UPDATED("updated_at", "updated_at ASC, id ASC"),
-    MOST_SEVERE("-severity", SEVERITY + " DESC, created_at DESC, id DESC"),
-    LEAST_SEVERE("severity", SEVERITY + " ASC, created_at DESC, id DESC");
-
-    private final String name;
-    private final String sql;
-
-    Order(String name, String sql) {
-      this.name = name;
-      this.sql = sql;
-    }
-
-    static Optional<Order> named(String name) {
-      for (Order order : values()) {
-        if (order.name.equals(name)) {
-          return Optional.of(order);
-        }
-      }
-      return Optional.empty();
-    }
-
-    static List<String> names() {
-      return java.util.Arrays.stream(values()).map(o -> o.name).toList();
-    }
-  }
-
-  private static final String SEVERITY =
-      "CASE severity WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END";
-
   /** Newest first, the contract's order. */
   List<Complaint> page(Filter filter, int limit, long offset) {
-    return listing(null).page(filter, Order.NEWEST, limit, offset);
+    return listing(null).page(filter, SortOrder.NEWEST, limit, offset);
   }
 
   /** List queries against {@code source} when one is given (a current read replica), else here. */
@@ -169,13 +141,13 @@ class ComplaintRepository {
       Map<String, Object> params = new HashMap<>();
       String where = where(filter, params);
       return source
-          .sql("SELECT count(*) FROM complaints" + where)
+          .sql("SELECT count(*) FROM complaints c" + where)
           .params(params)
           .query(Long.class)
           .single();
     }
 
-    List<Complaint> page(Filter filter, Order order, int limit, long offset) {
+    List<Complaint> page(Filter filter, SortOrder order, int limit, long offset) {
       Map<String, Object> params = new HashMap<>();
       String where = where(filter, params);
       params.put("limit", limit);
@@ -184,10 +156,10 @@ class ComplaintRepository {
           .sql(
               "SELECT "
                   + COLUMNS
-                  + " FROM complaints"
+                  + " FROM complaints c"
                   + where
                   + " ORDER BY "
-                  + order.sql
+                  + order.sql()
                   + " LIMIT :limit OFFSET :offset")
           .params(params)
           .query(ComplaintRepository::complaint)
@@ -227,16 +199,18 @@ class ComplaintRepository {
     }
     return jdbc.sql(
             """
-            DELETE FROM complaints WHERE id IN (:ids) AND status IN ('resolved', 'closed')
+            DELETE FROM complaints WHERE id IN (:ids) AND status IN (:finished)
             RETURNING id
             """)
         .param("ids", ids.stream().map(UUID::toString).toList())
+        .param("finished", Status.finished().stream().map(Status::value).toList())
         .query((rs, n) -> UUID.fromString(rs.getString(1)))
         .list();
   }
 
   private static String where(Filter f, Map<String, Object> params) {
-    StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
+    StringBuilder sql = new StringBuilder(" WHERE ").append(f.visibility().sql());
+    params.putAll(f.visibility().params());
     if (f.status() != null) {
       sql.append(" AND status = :status");
       params.put("status", f.status().value());
@@ -260,10 +234,6 @@ class ComplaintRepository {
     if (f.assignedPorterId() != null) {
       sql.append(" AND assigned_porter_id = :assignedPorterId");
       params.put("assignedPorterId", f.assignedPorterId().toString());
-    }
-    if (f.visibleTo() != null) {
-      sql.append(" AND (assigned_porter_id = :visibleTo OR assigned_porter_id IS NULL)");
-      params.put("visibleTo", f.visibleTo().toString());
     }
     if (f.text() != null) {
       sql.append(

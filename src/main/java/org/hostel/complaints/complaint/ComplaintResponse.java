@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A complaint as clients see it; {@code complaint_id} repeats the id for the reporter bot. */
+/**
+ * A complaint as one caller sees it: {@code allowed_transitions} and {@code can_assign} say what
+ * that caller may do with it now. {@code complaint_id} repeats the id for the reporter bot.
+ */
 record ComplaintResponse(
     UUID id,
     @Nullable String telegramUserId,
@@ -20,24 +23,9 @@ record ComplaintResponse(
     @Nullable UUID assignedPorterId,
     List<String> photoUrls,
     Instant createdAt,
-    Instant updatedAt) {
-
-  static ComplaintResponse of(Complaint c, List<String> photoUrls) {
-    return new ComplaintResponse(
-        c.id(),
-        c.telegramUserId(),
-        c.hostel(),
-        c.wing(),
-        c.roomNumber(),
-        c.category(),
-        c.description(),
-        c.severity(),
-        c.status(),
-        c.assignedPorterId(),
-        photoUrls,
-        c.createdAt(),
-        c.updatedAt());
-  }
+    Instant updatedAt,
+    List<Status> allowedTransitions,
+    boolean canAssign) {
 
   @JsonProperty("complaint_id")
   UUID complaintId() {

@@ -1,34 +1,26 @@
 package org.hostel.complaints.complaint;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.hostel.complaints.staff.Caller;
 import org.hostel.complaints.staff.StaffService;
-import org.hostel.complaints.system.ApiException.FieldProblem;
-import org.hostel.complaints.system.Ids;
 import org.hostel.complaints.system.ReadReplica;
 import org.hostel.complaints.system.ValidationFailed;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The life of a complaint. Every write runs in one transaction, records its history and publishes
- * its event, which listeners see only after the commit.
+ * Loads complaints, lets the aggregate and {@link ComplaintPolicy} decide, saves and publishes.
+ * Every write runs in one transaction and records its history; its events reach listeners only
+ * after the commit.
  */
 @Service
 public class ComplaintService {
@@ -37,54 +29,37 @@ public class ComplaintService {
 
   private final ComplaintRepository complaints;
   private final HistoryRepository history;
-  private final IdempotencyRepository idempotency;
+  private final ComplaintPolicy policy;
   private final Catalog catalog;
   private final StaffService staff;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate tx;
   private final Clock clock;
-  private final ObjectProvider<PhotoLinks> photos;
   private final ReadReplica replica;
 
   ComplaintService(
       ComplaintRepository complaints,
       HistoryRepository history,
-      IdempotencyRepository idempotency,
+      ComplaintPolicy policy,
       Catalog catalog,
       StaffService staff,
       ApplicationEventPublisher events,
       TransactionTemplate tx,
       Clock clock,
-      ObjectProvider<PhotoLinks> photos,
       ReadReplica replica) {
     this.complaints = complaints;
     this.history = history;
-    this.idempotency = idempotency;
+    this.policy = policy;
     this.catalog = catalog;
     this.staff = staff;
     this.events = events;
     this.tx = tx;
     this.clock = clock;
-    this.photos = photos;
     this.replica = replica;
   }
 
-  /** The outcome of a submission; {@code replayed} when an idempotency key matched. */
-  record Submission(Complaint complaint, boolean replayed) {}
-
   /** A page of complaints and the number of all that match. */
   record Page(List<Complaint> items, long total) {}
-
-  /** Filters as they arrive; every one is optional. */
-  record Query(
-      @Nullable String status,
-      @Nullable String hostel,
-      @Nullable String category,
-      @Nullable String severity,
-      @Nullable String telegramUserId,
-      @Nullable UUID assignedPorterId,
-      @Nullable String q,
-      @Nullable String sort) {}
 
   /** One entry of a complaint's history, with the actor's name resolved. */
   record HistoryEntry(
@@ -97,92 +72,39 @@ public class ComplaintService {
       @Nullable String from,
       @Nullable String to) {}
 
-  Submission submit(Caller caller, SubmitComplaintRequest request, @Nullable String key) {
-    Instant now = clock.instant();
-    Complaint draft = draft(caller, request, now);
-    if (key == null) {
-      tx.executeWithoutResult(status -> store(draft, caller));
-      return new Submission(draft, false);
-    }
-    String hash = hash(draft);
-    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      Submission outcome =
-          tx.execute(
-              status -> {
-                if (idempotency.claim(caller.key(), key, hash, draft.id(), now)) {
-                  store(draft, caller);
-                  return new Submission(draft, false);
-                }
-                var stored = idempotency.find(caller.key(), key);
-                if (stored.isEmpty()) {
-                  return null;
-                }
-                if (!stored.get().requestHash().equals(hash)) {
-                  throw ComplaintProblems.Conflict.idempotencyKeyReused();
-                }
-                return complaints
-                    .find(stored.get().complaintId())
-                    .map(first -> new Submission(first, true))
-                    .orElseThrow(
-                        () ->
-                            ComplaintProblems.ComplaintNotFound.forId(stored.get().complaintId()));
-              });
-      if (outcome != null) {
-        return outcome;
-      }
-    }
-    throw ComplaintProblems.Conflict.busy();
-  }
-
   /** The complaint, if the caller may see it; 404 otherwise. */
   public Complaint visible(Caller caller, UUID id) {
     return complaints
         .find(id)
-        .filter(c -> ComplaintAccess.canSee(caller, c))
+        .filter(c -> policy.canSee(caller, c))
         .orElseThrow(() -> ComplaintProblems.ComplaintNotFound.forId(id));
   }
 
   /**
-   * Records a photo added to or removed from a complaint: appends {@code action} to its history
-   * (the photo id as {@code to} when added, as {@code from} when removed) and moves its version and
-   * {@code updated_at} on. Joins the caller's transaction, in which it also holds the complaint's
-   * row until the commit, so photo counts checked afterwards cannot race. Visibility is the
-   * caller's to check first.
+   * Records a photo added to or removed from a complaint the caller may see, in one statement that
+   * checks the visibility, moves the version and {@code updated_at} on and holds the row until the
+   * commit (so photo counts checked afterwards cannot race), then appends the history line. Joins
+   * the caller's transaction; the caller publishes its own event in it.
    *
-   * @param action {@code photo_added} or {@code photo_removed}
    * @return the complaint after the change
+   * @throws ComplaintProblems.ComplaintNotFound when there is none the caller may see
    */
-  public Complaint recordPhotoChange(
-      Caller caller, UUID complaintId, String action, String photoId) {
-    boolean removed = action.endsWith("_removed");
+  public Complaint recordPhoto(Caller caller, UUID complaintId, PhotoChange change, UUID photoId) {
     return tx.execute(
         s -> {
           Instant now = clock.instant();
-          if (!complaints.touch(complaintId, now)) {
-            throw ComplaintProblems.ComplaintNotFound.forId(complaintId);
-          }
-          history.append(
-              complaintId,
-              now,
-              caller.staffId(),
-              action,
-              removed ? photoId : null,
-              removed ? null : photoId);
-          return complaints
-              .find(complaintId)
-              .orElseThrow(() -> ComplaintProblems.ComplaintNotFound.forId(complaintId));
+          Complaint after =
+              complaints
+                  .touch(complaintId, now, policy.visibleTo(caller, "complaints"))
+                  .orElseThrow(() -> ComplaintProblems.ComplaintNotFound.forId(complaintId));
+          history.append(complaintId, now, caller.staffId(), change.entry(photoId));
+          return after;
         });
   }
 
-  Page list(Caller caller, Query query, int page, int pageSize) {
-    ComplaintRepository.Filter filter = filter(caller, query);
-    ComplaintRepository.Order order =
-        ComplaintRepository.Order.named(query.sort() == null ? "-created_at" : query.sort().strip())
-            .orElseThrow(
-                () ->
-                    ValidationFailed.of(
-                        "sort",
-                        "must be one of " + String.join(", ", ComplaintRepository.Order.names())));
+  Page list(Caller caller, ComplaintQuery query, int page, int pageSize) {
+    ComplaintRepository.Filter filter = query.filter(catalog, policy.visibleTo(caller, "c"));
+    SortOrder order = query.order();
     var listing = complaints.listing(replica.current().orElse(null));
     long total = listing.count(filter);
     long offset = (long) (page - 1) * pageSize;
@@ -218,29 +140,32 @@ public class ComplaintService {
 
   List<HistoryEntry> history(Caller caller, UUID id) {
     visible(caller, id);
-    ComplaintAccess.checkHistory(caller);
+    policy.checkHistory(caller);
     return named(history.forComplaint(id, null));
   }
 
   List<HistoryEntry> assignments(Caller caller, UUID id) {
     visible(caller, id);
-    ComplaintAccess.checkAssignments(caller);
-    return named(history.forComplaint(id, "assignment")).reversed();
-  }
-
-  /** Photo URLs for each of the complaints. */
-  Map<UUID, List<String>> photoUrls(List<Complaint> list) {
-    PhotoLinks links = photos.getIfAvailable();
-    if (links == null || list.isEmpty()) {
-      return Map.of();
-    }
-    return links.urls(list.stream().map(Complaint::id).toList());
+    policy.checkAssignments(caller);
+    return named(history.forComplaint(id, HistoryAction.ASSIGNMENT)).reversed();
   }
 
   Map<Status, Long> countByStatus() {
     return complaints.countByStatus();
   }
 
+  /** Appends a stored change's history lines and publishes its events, in the same transaction. */
+  void record(Complaint.Changed changed, Caller caller) {
+    Complaint complaint = changed.complaint();
+    changed
+        .history()
+        .forEach(
+            entry ->
+                history.append(complaint.id(), complaint.updatedAt(), caller.staffId(), entry));
+    changed.events().forEach(events::publishEvent);
+  }
+
+  /** One attempt; null when another write got in first and the change must be worked out again. */
   private @Nullable Complaint changeOnce(
       Caller caller,
       UUID id,
@@ -252,174 +177,27 @@ public class ComplaintService {
     if (ifMatch != null && current.version() != ifMatch) {
       throw ComplaintProblems.StaleVersion.of(current.version());
     }
-    Complaint next = current;
-    List<Object> published = new ArrayList<>();
-    Instant now = clock.instant();
+    Complaint.Change change = current.changeBy(caller, policy);
     if (assign) {
-      ComplaintAccess.checkAssignment(caller, next, assignee);
-      if (!Objects.equals(next.assignedPorterId(), assignee)) {
-        if (next.status() == Status.CLOSED) {
-          throw ComplaintProblems.IllegalTransition.closed();
-        }
-        if (assignee != null && staff.findActive(assignee).isEmpty()) {
-          throw ValidationFailed.of("assigned_porter_id", "is not an active staff member");
-        }
-        next = next.withAssignee(assignee);
+      change = change.assign(assignee);
+      if (assignee != null
+          && !Objects.equals(current.assignedPorterId(), assignee)
+          && staff.findActive(assignee).isEmpty()) {
+        throw ValidationFailed.of("assigned_porter_id", "is not an active staff member");
       }
     }
     if (status != null) {
-      ComplaintAccess.checkStatusChange(caller, next, status);
-      if (next.status() != status) {
-        if (!next.status().canMoveTo(status)) {
-          throw ComplaintProblems.IllegalTransition.of(next.status(), status);
-        }
-        next = next.withStatus(status);
-      }
+      change = change.moveTo(status);
     }
-    if (next.equals(current)) {
+    if (!change.changesAnything()) {
       return current;
     }
-    Complaint stored = next.touched(now);
-    if (!complaints.update(stored, current.version())) {
+    Complaint.Changed changed = change.at(clock.instant());
+    if (!complaints.update(changed.complaint(), current.version())) {
       return null;
     }
-    if (!Objects.equals(current.assignedPorterId(), stored.assignedPorterId())) {
-      history.append(
-          id,
-          now,
-          caller.staffId(),
-          "assignment",
-          text(current.assignedPorterId()),
-          text(stored.assignedPorterId()));
-      published.add(
-          new AssignmentChanged(
-              stored, current.assignedPorterId(), stored.assignedPorterId(), caller.staffId()));
-    }
-    if (current.status() != stored.status()) {
-      history.append(
-          id, now, caller.staffId(), "status", current.status().value(), stored.status().value());
-      published.add(new StatusChanged(stored, current.status(), stored.status(), caller.staffId()));
-    }
-    published.forEach(events::publishEvent);
-    return stored;
-  }
-
-  private void store(Complaint complaint, Caller caller) {
-    complaints.insert(complaint);
-    history.append(
-        complaint.id(),
-        complaint.createdAt(),
-        caller.staffId(),
-        "created",
-        null,
-        complaint.status().value());
-    events.publishEvent(new ComplaintSubmitted(complaint));
-  }
-
-  private Complaint draft(Caller caller, SubmitComplaintRequest request, Instant now) {
-    List<FieldProblem> problems = new ArrayList<>();
-    var hostel = catalog.hostel(request.hostel());
-    if (hostel.isEmpty()) {
-      problems.add(
-          new FieldProblem(
-              "hostel",
-              "is not a known hostel; one of "
-                  + String.join(
-                      ", ", catalog.hostels().stream().map(Catalog.Hostel::slug).toList())));
-    }
-    var category = catalog.category(request.category());
-    if (category.isEmpty()) {
-      problems.add(
-          new FieldProblem(
-              "category", "must be one of " + String.join(", ", catalog.categories())));
-    }
-    String room = request.roomNumber().toUpperCase(Locale.ROOT);
-    if (!catalog.roomMatches(room)) {
-      problems.add(new FieldProblem("room_number", "must match " + catalog.roomPattern()));
-    }
-    String wing =
-        request.wing() == null ? room.substring(0, 1) : request.wing().toUpperCase(Locale.ROOT);
-    if (!wing.matches("[A-Z0-9]{1,8}")) {
-      problems.add(new FieldProblem("wing", "must be 1 to 8 letters or digits"));
-    }
-    if (!problems.isEmpty()) {
-      throw ValidationFailed.of(problems);
-    }
-    return new Complaint(
-        Ids.newId(),
-        request.telegramUserId(),
-        hostel.get().slug(),
-        wing,
-        room,
-        category.get(),
-        request.description(),
-        request.severity(),
-        Status.REPORTED,
-        null,
-        caller.staffId(),
-        1,
-        now,
-        now);
-  }
-
-  private ComplaintRepository.Filter filter(Caller caller, Query query) {
-    List<FieldProblem> problems = new ArrayList<>();
-    Status status = null;
-    if (query.status() != null) {
-      try {
-        status = Status.fromValue(query.status().strip());
-      } catch (IllegalArgumentException e) {
-        problems.add(
-            new FieldProblem("status", "must be one of reported, in_progress, resolved, closed"));
-      }
-    }
-    Severity severity = null;
-    if (query.severity() != null) {
-      try {
-        severity = Severity.fromValue(query.severity().strip());
-      } catch (IllegalArgumentException e) {
-        problems.add(new FieldProblem("severity", "must be one of low, medium, high"));
-      }
-    }
-    String hostel = null;
-    if (query.hostel() != null) {
-      var found = catalog.hostel(query.hostel());
-      if (found.isEmpty()) {
-        problems.add(new FieldProblem("hostel", "is not a known hostel"));
-      } else {
-        hostel = found.get().slug();
-      }
-    }
-    String category = null;
-    if (query.category() != null) {
-      var found = catalog.category(query.category());
-      if (found.isEmpty()) {
-        problems.add(
-            new FieldProblem(
-                "category", "must be one of " + String.join(", ", catalog.categories())));
-      } else {
-        category = found.get();
-      }
-    }
-    if (query.telegramUserId() != null && !query.telegramUserId().matches("[0-9]{1,20}")) {
-      problems.add(new FieldProblem("telegram_user_id", "must be 1 to 20 digits"));
-    }
-    String text = query.q() == null || query.q().isBlank() ? null : query.q().strip();
-    if (text != null && text.length() > 200) {
-      problems.add(new FieldProblem("q", "must be at most 200 characters"));
-    }
-    if (!problems.isEmpty()) {
-      throw ValidationFailed.of(problems);
-    }
-    return new ComplaintRepository.Filter(
-        status,
-        hostel,
-        category,
-        severity,
-        query.telegramUserId(),
-        query.assignedPorterId(),
-        text,
-        ComplaintAccess.listScope(caller));
+    record(changed, caller);
+    return changed.complaint();
   }
 
   private List<HistoryEntry> named(List<HistoryRepository.Row> rows) {
@@ -444,30 +222,5 @@ public class ComplaintService {
                     r.from(),
                     r.to()))
         .toList();
-  }
-
-  private static @Nullable String text(@Nullable UUID id) {
-    return id == null ? null : id.toString();
-  }
-
-  private static String hash(Complaint c) {
-    String canonical =
-        String.join(
-            "\u0000",
-            String.valueOf(c.telegramUserId()),
-            c.hostel(),
-            c.wing(),
-            c.roomNumber(),
-            c.category(),
-            c.description(),
-            c.severity().value());
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

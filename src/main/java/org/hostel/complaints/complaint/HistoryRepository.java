@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Every change to a complaint, append-only; assignments are the rows with action "assignment". */
+/** Every change to a complaint, append-only; assignments are the rows of {@code ASSIGNMENT}. */
 @Repository
 class HistoryRepository {
 
@@ -28,13 +28,7 @@ class HistoryRepository {
       @Nullable String from,
       @Nullable String to) {}
 
-  void append(
-      UUID complaintId,
-      Instant at,
-      @Nullable UUID actor,
-      String action,
-      @Nullable String from,
-      @Nullable String to) {
+  void append(UUID complaintId, Instant at, @Nullable UUID actor, HistoryAction.Entry entry) {
     jdbc.sql(
             """
             INSERT INTO complaint_history (id, complaint_id, at, actor_id, action, from_value, to_value)
@@ -44,13 +38,13 @@ class HistoryRepository {
         .param("complaintId", complaintId.toString())
         .param("at", at.toEpochMilli())
         .param("actor", actor == null ? null : actor.toString())
-        .param("action", action)
-        .param("from", from)
-        .param("to", to)
+        .param("action", entry.action().value())
+        .param("from", entry.from())
+        .param("to", entry.to())
         .update();
   }
 
-  List<Row> forComplaint(UUID complaintId, @Nullable String action) {
+  List<Row> forComplaint(UUID complaintId, @Nullable HistoryAction action) {
     String sql =
         """
         SELECT id, complaint_id, at, actor_id, action, from_value, to_value
@@ -60,7 +54,7 @@ class HistoryRepository {
             + " ORDER BY at, id";
     var spec = jdbc.sql(sql).param("complaintId", complaintId.toString());
     if (action != null) {
-      spec = spec.param("action", action);
+      spec = spec.param("action", action.value());
     }
     return spec.query(
             (rs, n) ->

@@ -31,14 +31,17 @@ class PurgeService {
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final ComplaintPolicy policy;
 
   PurgeService(
       ComplaintRepository complaints,
+      ComplaintPolicy policy,
       PurgeSettings settings,
       TransactionTemplate tx,
       ApplicationEventPublisher events,
       Clock clock) {
     this.complaints = complaints;
+    this.policy = policy;
     this.settings = settings;
     this.tx = tx;
     this.events = events;
@@ -48,7 +51,7 @@ class PurgeService {
   record Outcome(boolean dryRun, Map<Status, List<UUID>> removed) {}
 
   Outcome purge(Caller caller, @Nullable Status only, @Nullable Integer daysOld, boolean dryRun) {
-    ComplaintAccess.checkPurge(caller);
+    policy.checkPurge(caller);
     if (only != null && !only.isFinished()) {
       throw ValidationFailed.of(
           "complaint_status", "only resolved or closed complaints can be purged");

@@ -1,17 +1,25 @@
 package org.hostel.complaints.complaint;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Set;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * Where a complaint is in its life: {@code reported → in_progress}; {@code in_progress → resolved |
- * reported}; {@code resolved → closed | in_progress}; {@code closed} is final.
+ * Where a complaint is in its life. Which status may follow which, and for whom, is {@link
+ * ComplaintPolicy}'s to say; a new status is one line here, its moves in the policy's table and the
+ * storage's {@code CHECK} constraint.
  */
 public enum Status {
-  REPORTED,
-  IN_PROGRESS,
-  RESOLVED,
-  CLOSED;
+  REPORTED(false),
+  IN_PROGRESS(false),
+  RESOLVED(true),
+  CLOSED(true);
+
+  private final boolean finished;
+
+  Status(boolean finished) {
+    this.finished = finished;
+  }
 
   @JsonValue
   public String value() {
@@ -23,22 +31,26 @@ public enum Status {
     return value();
   }
 
-  public Set<Status> next() {
-    return switch (this) {
-      case REPORTED -> Set.of(IN_PROGRESS);
-      case IN_PROGRESS -> Set.of(RESOLVED, REPORTED);
-      case RESOLVED -> Set.of(CLOSED, IN_PROGRESS);
-      case CLOSED -> Set.of();
-    };
-  }
-
-  public boolean canMoveTo(Status target) {
-    return next().contains(target);
-  }
-
-  /** Resolved and closed complaints are done with; purge only ever removes these. */
+  /**
+   * Resolved and closed complaints are done with: purge only ever removes these, and statistics
+   * count the others as open.
+   */
   public boolean isFinished() {
-    return this == RESOLVED || this == CLOSED;
+    return finished;
+  }
+
+  /** The statuses still being worked on, in their order. */
+  static List<Status> open() {
+    return Arrays.stream(values()).filter(s -> !s.finished).toList();
+  }
+
+  static List<Status> finished() {
+    return Arrays.stream(values()).filter(s -> s.finished).toList();
+  }
+
+  /** The statuses as they travel, for messages that list them. */
+  static String names() {
+    return String.join(", ", Arrays.stream(values()).map(Status::value).toList());
   }
 
   static Status fromValue(String value) {

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.hostel.complaints.complaint.Complaint;
 import org.hostel.complaints.complaint.ComplaintService;
+import org.hostel.complaints.complaint.PhotoChange;
 import org.hostel.complaints.photo.PhotoProblems.LimitReached;
 import org.hostel.complaints.photo.PhotoProblems.NotUploaded;
 import org.hostel.complaints.photo.PhotoProblems.PhotoNotFound;
@@ -265,8 +266,7 @@ class PhotoService {
     tx.executeWithoutResult(
         s -> {
           Complaint after =
-              complaints.recordPhotoChange(
-                  caller, complaintId, "photo_removed", photoId.toString());
+              complaints.recordPhoto(caller, complaintId, PhotoChange.REMOVED, photoId);
           if (!photos.delete(photoId)) {
             throw PhotoNotFound.forId(photoId);
           }
@@ -353,8 +353,7 @@ class PhotoService {
       tx.executeWithoutResult(
           s -> {
             Complaint after =
-                complaints.recordPhotoChange(
-                    caller, complaintId, "photo_added", photoId.toString());
+                complaints.recordPhoto(caller, complaintId, PhotoChange.ADDED, photoId);
             if (pending == null) {
               if (photos.countActive(complaintId, photo.createdAt())
                   >= settings.maxPerComplaint()) {

@@ -2,42 +2,30 @@ package org.hostel.complaints.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.flywaydb.core.Flyway;
+import org.hostel.complaints.staff.Caller;
 import org.hostel.complaints.system.Ids;
-import org.hostel.complaints.testing.PostgresDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The same SQL on both databases: filters, ordering, paging, optimistic updates and purge. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ComplaintRepositoryTests {
 
-  private final PostgresDatabase postgres = PostgresDatabase.create();
-  private final List<HikariDataSource> pools = new java.util.ArrayList<>();
+  private final BothDatabases databases = new BothDatabases();
 
-  Stream<ComplaintRepository> vendors() throws Exception {
-    Path dir = Files.createTempDirectory("repository-test");
-    HikariDataSource sqlite = pool("jdbc:sqlite:" + dir.resolve("test.db"), "sqlite");
-    HikariDataSource pg = pool(postgres.url(), "postgresql");
-    return Stream.of(
-        new ComplaintRepository(JdbcClient.create(sqlite)),
-        new ComplaintRepository(JdbcClient.create(pg)));
+  Stream<ComplaintRepository> vendors() {
+    return databases.clients().stream().map(ComplaintRepository::new);
   }
 
   @AfterAll
   void close() {
-    pools.forEach(HikariDataSource::close);
-    postgres.drop();
+    databases.close();
   }
 
   @ParameterizedTest
@@ -71,9 +59,9 @@ class ComplaintRepositoryTests {
   void anUpdateAgainstAStaleVersionChangesNothing(ComplaintRepository repository) {
     Complaint stored = complaint("1", Severity.LOW, "Door hinge broken", Instant.now());
     repository.insert(stored);
-    Complaint started = stored.withStatus(Status.IN_PROGRESS).touched(Instant.now());
+    Complaint started = stored.with(Status.IN_PROGRESS, null, 2, Instant.now());
     assertThat(repository.update(started, 1)).isTrue();
-    assertThat(repository.update(stored.withStatus(Status.RESOLVED).touched(Instant.now()), 1))
+    assertThat(repository.update(stored.with(Status.RESOLVED, null, 2, Instant.now()), 1))
         .isFalse();
     assertThat(repository.find(stored.id()).orElseThrow().status()).isEqualTo(Status.IN_PROGRESS);
     assertThat(repository.find(stored.id()).orElseThrow().version()).isEqualTo(2);
@@ -85,7 +73,7 @@ class ComplaintRepositoryTests {
     Instant old = Instant.parse("2020-01-01T00:00:00Z");
     Complaint open = complaint("2", Severity.LOW, "Still dripping today", old);
     Complaint done =
-        complaint("2", Severity.LOW, "Fixed the window", old).withStatus(Status.CLOSED);
+        complaint("2", Severity.LOW, "Fixed the window", old).with(Status.CLOSED, null, 1, old);
     repository.insert(open);
     repository.insert(done);
     assertThat(repository.finishedBefore(Status.CLOSED, old.plusSeconds(1))).contains(done.id());
@@ -96,7 +84,15 @@ class ComplaintRepositoryTests {
 
   private static ComplaintRepository.Filter filter(
       String reporter, Severity severity, String text) {
-    return new ComplaintRepository.Filter(null, null, null, severity, reporter, null, text, null);
+    return new ComplaintRepository.Filter(
+        null,
+        null,
+        null,
+        severity,
+        reporter,
+        null,
+        text,
+        new ComplaintPolicy().visibleTo(Caller.integration(), "c"));
   }
 
   private static Complaint complaint(String reporter, Severity severity, String text, Instant at) {
@@ -115,22 +111,5 @@ class ComplaintRepositoryTests {
         1,
         at,
         at);
-  }
-
-  private HikariDataSource pool(String url, String vendor) {
-    HikariDataSource pool = new HikariDataSource();
-    pool.setJdbcUrl(url);
-    pool.setUsername(PostgresDatabase.USER);
-    pool.setMaximumPoolSize(2);
-    if (vendor.equals("sqlite")) {
-      pool.addDataSourceProperty("foreign_keys", "true");
-    }
-    pools.add(pool);
-    Flyway.configure()
-        .dataSource(pool)
-        .locations("classpath:db/migration/" + vendor)
-        .load()
-        .migrate();
-    return pool;
   }
 }

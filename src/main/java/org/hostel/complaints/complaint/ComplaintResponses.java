@@ -1,0 +1,59 @@
+package org.hostel.complaints.complaint;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hostel.complaints.staff.Caller;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/** Turns complaints into answers for one caller: their photos, and what the caller may do. */
+@Component
+class ComplaintResponses {
+
+  private final ComplaintPolicy policy;
+  private final ObjectProvider<PhotoLinks> photos;
+
+  ComplaintResponses(ComplaintPolicy policy, ObjectProvider<PhotoLinks> photos) {
+    this.policy = policy;
+    this.photos = photos;
+  }
+
+  ComplaintResponse of(Caller caller, Complaint complaint) {
+    return all(caller, List.of(complaint)).getFirst();
+  }
+
+  List<ComplaintResponse> all(Caller caller, List<Complaint> complaints) {
+    Map<UUID, List<String>> urls = photoUrls(complaints);
+    return complaints.stream()
+        .map(c -> of(caller, c, urls.getOrDefault(c.id(), List.of())))
+        .toList();
+  }
+
+  private ComplaintResponse of(Caller caller, Complaint c, List<String> photoUrls) {
+    return new ComplaintResponse(
+        c.id(),
+        c.telegramUserId(),
+        c.hostel(),
+        c.wing(),
+        c.roomNumber(),
+        c.category(),
+        c.description(),
+        c.severity(),
+        c.status(),
+        c.assignedPorterId(),
+        photoUrls,
+        c.createdAt(),
+        c.updatedAt(),
+        policy.allowedTransitions(caller, c),
+        policy.canAssign(caller, c));
+  }
+
+  private Map<UUID, List<String>> photoUrls(List<Complaint> complaints) {
+    PhotoLinks links = photos.getIfAvailable();
+    if (links == null || complaints.isEmpty()) {
+      return Map.of();
+    }
+    return links.urls(complaints.stream().map(Complaint::id).toList());
+  }
+}

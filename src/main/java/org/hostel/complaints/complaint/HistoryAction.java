@@ -1,0 +1,23 @@
+package org.hostel.complaints.complaint;
+
+import org.jspecify.annotations.Nullable;
+
+/** What one line of a complaint's history records, stored as its lower-case name. */
+enum HistoryAction {
+  CREATED,
+  ASSIGNMENT,
+  STATUS,
+  PHOTO_ADDED,
+  PHOTO_REMOVED;
+
+  String value() {
+    return name().toLowerCase();
+  }
+
+  Entry entry(@Nullable String from, @Nullable String to) {
+    return new Entry(this, from, to);
+  }
+
+  /** A line to append: the action and the values before and after it. */
+  record Entry(HistoryAction action, @Nullable String from, @Nullable String to) {}
+}

@@ -1,0 +1,163 @@
+package org.hostel.complaints.complaint;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.hostel.complaints.staff.Caller;
+import org.hostel.complaints.system.ApiException.FieldProblem;
+import org.hostel.complaints.system.Ids;
+import org.hostel.complaints.system.ValidationFailed;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Taking in new complaints, at most once per {@code Idempotency-Key}: the key is claimed in the
+ * transaction that stores the complaint, so of concurrent requests with one key exactly one stores,
+ * and the others answer with what it stored.
+ */
+@Service
+class SubmissionService {
+
+  private static final int MAX_ATTEMPTS = 5;
+
+  private final ComplaintRepository complaints;
+  private final IdempotencyRepository idempotency;
+  private final Catalog catalog;
+  private final ComplaintService service;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  SubmissionService(
+      ComplaintRepository complaints,
+      IdempotencyRepository idempotency,
+      Catalog catalog,
+      ComplaintService service,
+      TransactionTemplate tx,
+      Clock clock) {
+    this.complaints = complaints;
+    this.idempotency = idempotency;
+    this.catalog = catalog;
+    this.service = service;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  /** The outcome of a submission; {@code replayed} when an idempotency key matched. */
+  record Submission(Complaint complaint, boolean replayed) {}
+
+  Submission submit(Caller caller, SubmitComplaintRequest request, @Nullable String key) {
+    Instant now = clock.instant();
+    Complaint draft = draft(caller, request, now);
+    if (key == null) {
+      tx.executeWithoutResult(status -> store(draft, caller));
+      return new Submission(draft, false);
+    }
+    String hash = hash(draft);
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Submission outcome =
+          tx.execute(
+              status -> {
+                if (idempotency.claim(caller.key(), key, hash, draft.id(), now)) {
+                  store(draft, caller);
+                  return new Submission(draft, false);
+                }
+                var stored = idempotency.find(caller.key(), key);
+                if (stored.isEmpty()) {
+                  return null;
+                }
+                if (!stored.get().requestHash().equals(hash)) {
+                  throw ComplaintProblems.Conflict.idempotencyKeyReused();
+                }
+                return complaints
+                    .find(stored.get().complaintId())
+                    .map(first -> new Submission(first, true))
+                    .orElseThrow(
+                        () ->
+                            ComplaintProblems.ComplaintNotFound.forId(stored.get().complaintId()));
+              });
+      if (outcome != null) {
+        return outcome;
+      }
+    }
+    throw ComplaintProblems.Conflict.busy();
+  }
+
+  private void store(Complaint complaint, Caller caller) {
+    complaints.insert(complaint);
+    service.record(complaint.submitted(), caller);
+  }
+
+  private Complaint draft(Caller caller, SubmitComplaintRequest request, Instant now) {
+    List<FieldProblem> problems = new ArrayList<>();
+    var hostel = catalog.hostel(request.hostel());
+    if (hostel.isEmpty()) {
+      problems.add(
+          new FieldProblem(
+              "hostel",
+              "is not a known hostel; one of "
+                  + String.join(
+                      ", ", catalog.hostels().stream().map(Catalog.Hostel::slug).toList())));
+    }
+    var category = catalog.category(request.category());
+    if (category.isEmpty()) {
+      problems.add(
+          new FieldProblem(
+              "category", "must be one of " + String.join(", ", catalog.categories())));
+    }
+    String room = request.roomNumber().toUpperCase(Locale.ROOT);
+    if (!catalog.roomMatches(room)) {
+      problems.add(new FieldProblem("room_number", "must match " + catalog.roomPattern()));
+    }
+    String wing =
+        request.wing() == null ? room.substring(0, 1) : request.wing().toUpperCase(Locale.ROOT);
+    if (!wing.matches("[A-Z0-9]{1,8}")) {
+      problems.add(new FieldProblem("wing", "must be 1 to 8 letters or digits"));
+    }
+    if (!problems.isEmpty()) {
+      throw ValidationFailed.of(problems);
+    }
+    return new Complaint(
+        Ids.newId(),
+        request.telegramUserId(),
+        hostel.get().slug(),
+        wing,
+        room,
+        category.get(),
+        request.description(),
+        request.severity(),
+        Status.REPORTED,
+        null,
+        caller.staffId(),
+        1,
+        now,
+        now);
+  }
+
+  private static String hash(Complaint c) {
+    String canonical =
+        String.join(
+            "\u0000",
+            String.valueOf(c.telegramUserId()),
+            c.hostel(),
+            c.wing(),
+            c.roomNumber(),
+            c.category(),
+            c.description(),
+            c.severity().value());
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
