@@ -1,7 +1,6 @@
 /**
  * The staff dashboard: its page and static modules, served with a strict Content-Security-Policy
- * and content-versioned, long-cached assets, plus the read-only figures it shows (status counts and
- * statistics).
+ * and content-versioned, long-cached assets. The figures it shows come from the complaint API.
  */
 @NullMarked
 package org.hostel.complaints.dashboard;

@@ -1,18 +1,17 @@
-package org.hostel.complaints.dashboard;
+package org.hostel.complaints.complaint;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Read-only figures over the complaints tables, in SQL that SQLite and PostgreSQL both run. {@code
- * porter} narrows every figure to what that porter may see (complaints assigned to them and
- * unassigned ones, as in the complaint list); null means everything.
+ * Read-only figures over the complaints tables, in SQL that SQLite and PostgreSQL both run. Every
+ * figure covers only the rows {@code visible} admits: the caller's view from {@link
+ * ComplaintPolicy#visibleTo} on the alias {@code c}, exactly as the complaint list does.
  */
 @Repository
 class StatsRepository {
@@ -27,55 +26,52 @@ class StatsRepository {
 
   record Count(String key, long count) {}
 
-  Map<String, Long> byStatus(@Nullable UUID porter) {
+  record Resolution(long count, @Nullable Long medianMillis) {}
+
+  Map<String, Long> byStatus(ComplaintPolicy.Condition visible) {
     Map<String, Long> counts = new LinkedHashMap<>();
     for (Count c :
         counts(
-            "SELECT status, count(*) FROM complaints c WHERE 1 = 1"
-                + visible(porter)
-                + " GROUP BY status",
-            porter,
-            Map.of())) {
+            "SELECT status, count(*) FROM complaints c WHERE " + visible.sql() + " GROUP BY status",
+            visible.params())) {
       counts.put(c.key(), c.count());
     }
     return counts;
   }
 
-  /** Open (reported or in progress) complaints per value of a column, largest first. */
-  List<Count> openBy(String column, @Nullable UUID porter) {
+  /** Open complaints per value of a column, largest first. */
+  List<Count> openBy(String column, ComplaintPolicy.Condition visible) {
     if (!column.equals("hostel") && !column.equals("category")) {
       throw new IllegalArgumentException(column);
     }
+    Map<String, Object> params = new LinkedHashMap<>(visible.params());
+    params.put("open", Status.open().stream().map(Status::value).toList());
     return counts(
         "SELECT "
             + column
-            + ", count(*) FROM complaints c WHERE status IN ('reported', 'in_progress')"
-            + visible(porter)
+            + ", count(*) FROM complaints c WHERE status IN (:open) AND "
+            + visible.sql()
             + " GROUP BY "
             + column
             + " ORDER BY count(*) DESC, "
             + column,
-        porter,
-        Map.of());
+        params);
   }
 
   /** Complaints created per UTC day since {@code since}, keyed by the day's number since 1970. */
-  Map<Long, Long> createdPerDay(Instant since, @Nullable UUID porter) {
+  Map<Long, Long> createdPerDay(Instant since, ComplaintPolicy.Condition visible) {
     Map<Long, Long> perDay = new LinkedHashMap<>();
-    var spec =
-        jdbc.sql(
-                "SELECT created_at / "
-                    + DAY_MILLIS
-                    + " AS bucket, count(*) AS n FROM complaints c WHERE created_at >= :since"
-                    + visible(porter)
-                    + " GROUP BY created_at / "
-                    + DAY_MILLIS
-                    + " ORDER BY bucket")
-            .param("since", since.toEpochMilli());
-    if (porter != null) {
-      spec = spec.param("porter", porter.toString());
-    }
-    spec.query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+    jdbc.sql(
+            "SELECT created_at / "
+                + DAY_MILLIS
+                + " AS bucket, count(*) AS n FROM complaints c WHERE created_at >= :since AND "
+                + visible.sql()
+                + " GROUP BY created_at / "
+                + DAY_MILLIS
+                + " ORDER BY bucket")
+        .params(visible.params())
+        .param("since", since.toEpochMilli())
+        .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2)))
         .list()
         .forEach(e -> perDay.put(e.getKey(), e.getValue()));
     return perDay;
@@ -87,20 +83,17 @@ class StatsRepository {
    * found by sorting in the database and reading the middle one or two rows, which both databases
    * do alike.
    */
-  Resolution resolution(Instant since, @Nullable UUID porter) {
+  Resolution resolution(Instant since, ComplaintPolicy.Condition visible) {
     String durations =
         """
         FROM complaints c
         JOIN (SELECT complaint_id, MIN(at) AS resolved_at FROM complaint_history
               WHERE action = 'status' AND to_value = 'resolved' GROUP BY complaint_id) r
           ON r.complaint_id = c.id
-        WHERE r.resolved_at >= :since"""
-            + visible(porter);
-    Map<String, Object> params = new LinkedHashMap<>();
+        WHERE r.resolved_at >= :since AND\s"""
+            + visible.sql();
+    Map<String, Object> params = new LinkedHashMap<>(visible.params());
     params.put("since", since.toEpochMilli());
-    if (porter != null) {
-      params.put("porter", porter.toString());
-    }
     long n = jdbc.sql("SELECT count(*) " + durations).params(params).query(Long.class).single();
     if (n == 0) {
       return new Resolution(0, null);
@@ -123,22 +116,10 @@ class StatsRepository {
     return new Resolution(n, sum / mid.size());
   }
 
-  record Resolution(long count, @Nullable Long medianMillis) {}
-
-  private List<Count> counts(String sql, @Nullable UUID porter, Map<String, Object> params) {
-    Map<String, Object> all = new LinkedHashMap<>(params);
-    if (porter != null) {
-      all.put("porter", porter.toString());
-    }
+  private List<Count> counts(String sql, Map<String, Object> params) {
     return jdbc.sql(sql)
-        .params(all)
+        .params(params)
         .query((rs, n) -> new Count(rs.getString(1), rs.getLong(2)))
         .list();
-  }
-
-  private static String visible(@Nullable UUID porter) {
-    return porter == null
-        ? ""
-        : " AND (c.assigned_porter_id = :porter OR c.assigned_porter_id IS NULL)";
   }
 }

@@ -1,4 +1,4 @@
-package org.hostel.complaints.dashboard;
+package org.hostel.complaints.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.hostel.complaints.dashboard;
+package org.hostel.complaints.complaint;
 
 import org.hostel.complaints.testing.TestSetup;
 import org.springframework.test.context.DynamicPropertyRegistry;

@@ -1,4 +1,4 @@
-package org.hostel.complaints.dashboard;
+package org.hostel.complaints.complaint;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.hostel.complaints.staff.Caller;
-import org.hostel.complaints.system.AccessDenied;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,14 +22,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StatsController {
 
-  private static final List<String> STATUSES =
-      List.of("reported", "in_progress", "resolved", "closed");
-
   private final StatsRepository stats;
+  private final ComplaintPolicy policy;
   private final Clock clock;
 
-  StatsController(StatsRepository stats, Clock clock) {
+  StatsController(StatsRepository stats, ComplaintPolicy policy, Clock clock) {
     this.stats = stats;
+    this.policy = policy;
     this.clock = clock;
   }
 
@@ -68,28 +65,28 @@ class StatsController {
   @GetMapping("/api/v1/complaints/stats")
   StatsResponse stats(
       Caller caller, @RequestParam(defaultValue = "30") @Min(1) @Max(366) int days) {
-    UUID porter = scope(caller);
+    ComplaintPolicy.Condition visible = scope(caller);
     Instant now = clock.instant();
     long today = Math.floorDiv(now.toEpochMilli(), StatsRepository.DAY_MILLIS);
     long firstDay = today - days + 1;
     Instant since = Instant.ofEpochMilli(firstDay * StatsRepository.DAY_MILLIS);
-    Map<String, Long> byStatus = byStatus(porter);
-    Map<Long, Long> perDay = stats.createdPerDay(since, porter);
+    Map<String, Long> byStatus = byStatus(visible);
+    Map<Long, Long> perDay = stats.createdPerDay(since, visible);
     List<DayCount> created = new ArrayList<>();
     for (long day = firstDay; day <= today; day++) {
       created.add(new DayCount(LocalDate.ofEpochDay(day), perDay.getOrDefault(day, 0L)));
     }
-    StatsRepository.Resolution resolution = stats.resolution(since, porter);
+    StatsRepository.Resolution resolution = stats.resolution(since, visible);
     return new StatsResponse(
         now,
         days,
         total(byStatus),
         byStatus,
-        byStatus.get("reported") + byStatus.get("in_progress"),
-        stats.openBy("hostel", porter).stream()
+        Status.open().stream().mapToLong(s -> byStatus.get(s.value())).sum(),
+        stats.openBy("hostel", visible).stream()
             .map(c -> new HostelCount(c.key(), c.count()))
             .toList(),
-        stats.openBy("category", porter).stream()
+        stats.openBy("category", visible).stream()
             .map(c -> new CategoryCount(c.key(), c.count()))
             .toList(),
         created,
@@ -97,10 +94,12 @@ class StatsController {
         resolution.medianMillis() == null ? null : resolution.medianMillis() / 1000);
   }
 
-  private Map<String, Long> byStatus(@Nullable UUID porter) {
-    Map<String, Long> stored = stats.byStatus(porter);
+  private Map<String, Long> byStatus(ComplaintPolicy.Condition visible) {
+    Map<String, Long> stored = stats.byStatus(visible);
     Map<String, Long> all = new LinkedHashMap<>();
-    STATUSES.forEach(s -> all.put(s, stored.getOrDefault(s, 0L)));
+    for (Status status : Status.values()) {
+      all.put(status.value(), stored.getOrDefault(status.value(), 0L));
+    }
     return all;
   }
 
@@ -108,11 +107,9 @@ class StatsController {
     return byStatus.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** Staff only; a porter's figures are limited to their own view. */
-  private static @Nullable UUID scope(Caller caller) {
-    if (!caller.isStaff()) {
-      throw AccessDenied.because("Only staff may read complaint figures");
-    }
-    return caller.isPorter() ? caller.staffId() : null;
+  /** Staff only, and each sees figures over what they may see. */
+  private ComplaintPolicy.Condition scope(Caller caller) {
+    policy.checkFigures(caller);
+    return policy.visibleTo(caller, "c");
   }
 }
