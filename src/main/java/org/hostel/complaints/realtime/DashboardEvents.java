@@ -2,11 +2,11 @@ package org.hostel.complaints.realtime;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hostel.complaints.complaint.AssignmentChanged;
 import org.hostel.complaints.complaint.Complaint;
+import org.hostel.complaints.complaint.ComplaintPolicy;
 import org.hostel.complaints.complaint.ComplaintSubmitted;
 import org.hostel.complaints.complaint.Severity;
 import org.hostel.complaints.complaint.Status;
@@ -20,20 +20,22 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns committed complaint changes into dashboard messages and decides who may hear them: every
- * admin, and the porters who may see the complaint, i.e. its assignee, or all porters while it is
- * unassigned. A reassignment also reaches the porter who just lost the complaint, so their
- * dashboard drops it. Runs only after the commit, so nobody hears of a write that was rolled back.
+ * Turns committed complaint changes into dashboard messages for those who may see the complaint, as
+ * {@link ComplaintPolicy#audience} says. A reassignment also reaches the porter who just lost the
+ * complaint, so their dashboard drops it. Runs only after the commit, so nobody hears of a write
+ * that was rolled back.
  */
 @Component
 class DashboardEvents {
 
   private final Fanout fanout;
+  private final ComplaintPolicy policy;
   private final JsonMapper json;
   private final Clock clock;
 
-  DashboardEvents(Fanout fanout, JsonMapper json, Clock clock) {
+  DashboardEvents(Fanout fanout, ComplaintPolicy policy, JsonMapper json, Clock clock) {
     this.fanout = fanout;
+    this.policy = policy;
     this.json = json;
     this.clock = clock;
   }
@@ -96,14 +98,7 @@ class DashboardEvents {
 
   private void publish(Complaint complaint, @Nullable UUID alsoTo, String type, Object data) {
     String message = json.writeValueAsString(new Envelope(type, clock.instant(), data));
-    UUID assignee = complaint.assignedPorterId();
-    List<UUID> porters = new ArrayList<>(2);
-    if (assignee != null) {
-      porters.add(assignee);
-    }
-    if (alsoTo != null && !alsoTo.equals(assignee)) {
-      porters.add(alsoTo);
-    }
-    fanout.publish(new Broadcast(assignee == null, porters, message));
+    ComplaintPolicy.Audience audience = policy.audience(complaint).and(alsoTo);
+    fanout.publish(new Broadcast(audience.everyPorter(), List.copyOf(audience.porters()), message));
   }
 }
