@@ -1,13 +1,7 @@
-// One complaint: every field, photos, history, and only the moves this user may make.
+// One complaint: every field, photos, history, and the moves the API says this user may make.
 import { h, formatTime, labelOf, safeUrl } from './dom.js';
 import * as api from './api.js';
 
-const NEXT = {
-  reported: ['in_progress'],
-  in_progress: ['resolved', 'reported'],
-  resolved: ['closed', 'in_progress'],
-  closed: [],
-};
 const MOVE_LABEL = {
   'reported>in_progress': 'Start work',
   'in_progress>resolved': 'Mark resolved',
@@ -16,11 +10,6 @@ const MOVE_LABEL = {
   'resolved>in_progress': 'Reopen',
 };
 export const PHOTO_TYPES = 'image/jpeg,image/png,image/gif,image/webp';
-
-export function allowedMoves(me, complaint) {
-  if (me.role === 'porter' && complaint.assigned_porter_id !== me.id) return [];
-  return NEXT[complaint.status].filter((s) => s !== 'closed' || me.role === 'admin');
-}
 
 export async function detailView(ctx, main, params) {
   const id = params.id;
@@ -95,8 +84,7 @@ export async function detailView(ctx, main, params) {
   }
 
   function actions() {
-    const moves = allowedMoves(ctx.me, complaint);
-    const statusButtons = moves.map((target) =>
+    const statusButtons = complaint.allowed_transitions.map((target) =>
       h('button', { type: 'button', class: target === 'closed' ? 'secondary' : 'primary', 'data-action': `status-${target}`, onclick: () => changeStatus(target) },
         MOVE_LABEL[`${complaint.status}>${target}`] || `Move to ${labelOf(target)}`));
     const parts = [h('h2', { id: 'd-actions' }, 'Actions')];
@@ -108,6 +96,9 @@ export async function detailView(ctx, main, params) {
   }
 
   function assignment() {
+    if (!complaint.can_assign) {
+      return h('p', { class: 'hint' }, complaint.assigned_porter_id === ctx.me.id ? 'Assigned to you.' : `Assigned to ${ctx.personName(complaint.assigned_porter_id)}.`);
+    }
     if (ctx.me.role === 'admin') {
       const choice = h('select', { id: 'assign-to', name: 'assigned_porter_id' },
         h('option', { value: '' }, 'Unassigned'),
@@ -119,11 +110,8 @@ export async function detailView(ctx, main, params) {
       h('label', { for: 'assign-to' }, 'Assign to'), choice,
       h('button', { type: 'submit', class: 'secondary', 'data-action': 'assign' }, 'Assign'));
     }
-    if (!complaint.assigned_porter_id) {
-      return h('div', { class: 'button-row' },
-        h('button', { type: 'button', class: 'secondary', 'data-action': 'assign-me', onclick: () => assign(ctx.me.id) }, 'Assign to me'));
-    }
-    return h('p', { class: 'hint' }, complaint.assigned_porter_id === ctx.me.id ? 'Assigned to you.' : `Assigned to ${ctx.personName(complaint.assigned_porter_id)}.`);
+    return h('div', { class: 'button-row' },
+      h('button', { type: 'button', class: 'secondary', 'data-action': 'assign-me', onclick: () => assign(ctx.me.id) }, 'Assign to me'));
   }
 
   async function changeStatus(target) {

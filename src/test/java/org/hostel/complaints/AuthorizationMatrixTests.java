@@ -32,6 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Every endpoint against every kind of caller. Each cell gets a fresh complaint (assigned to the
@@ -401,6 +402,90 @@ class AuthorizationMatrixTests {
       assertThat(response.header("Content-Type")).hasValue("application/problem+json");
       assertThat(response.json().get("detail").isString()).isTrue();
     }
+  }
+
+  /** Who asks, about a complaint assigned to the "assigned" porter or not, in which status. */
+  static Stream<Arguments> rights() {
+    return Stream.of(
+        Arguments.of(Who.ADMIN, false, "reported", List.of("in_progress"), true),
+        Arguments.of(Who.ADMIN, true, "resolved", List.of("closed", "in_progress"), true),
+        Arguments.of(Who.ADMIN, true, "closed", List.of(), false),
+        Arguments.of(Who.PORTER_ASSIGNED, true, "reported", List.of("in_progress"), false),
+        Arguments.of(
+            Who.PORTER_ASSIGNED, true, "in_progress", List.of("resolved", "reported"), false),
+        Arguments.of(Who.PORTER_ASSIGNED, true, "resolved", List.of("in_progress"), false),
+        Arguments.of(Who.PORTER_NOT_ASSIGNED, false, "reported", List.of(), true),
+        Arguments.of(Who.PORTER_NOT_ASSIGNED, false, "closed", List.of(), false),
+        Arguments.of(Who.INTEGRATION, true, "in_progress", List.of(), false),
+        Arguments.of(Who.INTEGRATION, false, "reported", List.of(), false));
+  }
+
+  @ParameterizedTest(
+      name = "{0} on a {2} complaint (assigned: {1}) may move it to {3}, assign: {4}")
+  @MethodSource("rights")
+  void aComplaintReadOrListedSaysWhatTheCallerMayDoWithIt(
+      Who who, boolean isAssigned, String status, List<String> moves, boolean canAssign) {
+    String reporter = Fixtures.reporter();
+    String id = fixtures.submit(Fixtures.complaint(reporter)).get("id").asString();
+    if (isAssigned) {
+      fixtures.assign(id, assigned.id());
+    }
+    for (String step : List.of("in_progress", "resolved", "closed")) {
+      if (status.equals("reported")) {
+        break;
+      }
+      fixtures.move(id, step);
+      if (step.equals(status)) {
+        break;
+      }
+    }
+    String token = tokens.get(who);
+    Api.Response one = api.get("/api/v1/complaints/" + id, token);
+    assertThat(one.status()).as(one.toString()).isEqualTo(200);
+    assertRights(one.json(), moves, canAssign);
+    Api.Response list = api.get("/api/v1/complaints?telegram_user_id=" + reporter, token);
+    assertThat(list.json().get("items")).hasSize(1);
+    assertRights(list.json().get("items").get(0), moves, canAssign);
+  }
+
+  @Test
+  void writeAnswersSayWhatTheWriterMayDoNext() {
+    Map<String, Object> body = Fixtures.complaint(Fixtures.reporter());
+    assertRights(fixtures.submit(body), List.of(), false);
+    Api.Response mine = api.post("/api/v1/complaints/submit", assigned.token(), body);
+    assertThat(mine.status()).as(mine.toString()).isEqualTo(201);
+    assertRights(mine.json(), List.of(), true);
+    Api.Response byAdmin = api.post("/api/v1/complaints/submit", tokens.get(Who.ADMIN), body);
+    assertRights(byAdmin.json(), List.of("in_progress"), true);
+
+    String id = mine.json().get("id").asString();
+    Api.Response taken =
+        api.patch(
+            "/api/v1/complaints/" + id,
+            assigned.token(),
+            Map.of("assigned_porter_id", assigned.id().toString(), "status", "in_progress"));
+    assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
+    assertRights(taken.json(), List.of("resolved", "reported"), false);
+    Api.Response resolved =
+        api.patch(
+            "/api/v1/complaints/" + id + "/status", assigned.token(), Map.of("status", "resolved"));
+    assertRights(resolved.json(), List.of("in_progress"), false);
+    Api.Response handedOver =
+        api.patch(
+            "/api/v1/complaints/" + id + "/assign",
+            tokens.get(Who.ADMIN),
+            Map.of("assigned_porter_id", other.id().toString()));
+    assertThat(handedOver.status()).as(handedOver.toString()).isEqualTo(200);
+    assertRights(handedOver.json(), List.of("closed", "in_progress"), true);
+  }
+
+  private static void assertRights(JsonNode complaint, List<String> moves, boolean canAssign) {
+    assertThat(complaint.get("allowed_transitions").valueStream().map(JsonNode::asString))
+        .as("allowed_transitions of %s", complaint)
+        .containsExactlyElementsOf(moves);
+    assertThat(complaint.get("can_assign").asBoolean())
+        .as("can_assign of %s", complaint)
+        .isEqualTo(canAssign);
   }
 
   @Test
