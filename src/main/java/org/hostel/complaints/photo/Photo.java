@@ -2,6 +2,8 @@ package org.hostel.complaints.photo;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.hostel.complaints.system.Ids;
+import org.hostel.complaints.system.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +36,53 @@ record Photo(
     VOID
   }
 
+  /** A presigned upload awaited until {@code expiresAt}, as its client declared it. */
+  static Photo pending(
+      UUID complaintId,
+      String fileName,
+      String mimeType,
+      long fileSize,
+      String addedBy,
+      Instant at,
+      Instant expiresAt) {
+    return new Photo(
+        Ids.newId(),
+        complaintId,
+        State.PENDING,
+        fileName,
+        mimeType,
+        fileSize,
+        0,
+        0,
+        null,
+        addedBy,
+        at,
+        expiresAt);
+  }
+
+  /** A stored photo, described by what processing made of it. */
+  static Photo ready(
+      UUID id,
+      UUID complaintId,
+      String fileName,
+      PhotoProcessor.Result stored,
+      String addedBy,
+      Instant at) {
+    return new Photo(
+        id,
+        complaintId,
+        State.READY,
+        fileName,
+        stored.mimeType(),
+        stored.size(),
+        stored.width(),
+        stored.height(),
+        stored.sha256(),
+        addedBy,
+        at,
+        null);
+  }
+
   /** Where everything of one photo is kept; ids only, never a client's file name. */
   static String folder(UUID complaintId, UUID photoId) {
     return complaintId + "/" + photoId + "/";
@@ -53,6 +102,32 @@ record Photo(
 
   String thumbnailKey() {
     return folder(complaintId, id) + "thumb." + extension(mimeType);
+  }
+
+  /**
+   * A client's file name, kept only to be shown back. It never becomes a path; a name with folders
+   * or control characters is refused rather than silently changed, since no honest client sends
+   * one.
+   */
+  static String displayName(@Nullable String given, String field) {
+    if (given == null || given.isBlank()) {
+      return "photo";
+    }
+    String name = given.strip();
+    boolean plain =
+        name.length() <= 255
+            && !name.contains("/")
+            && !name.contains("\\")
+            && !name.equals(".")
+            && !name.equals("..")
+            && name.chars().noneMatch(c -> c < 0x20 || c == 0x7F);
+    if (!plain) {
+      throw ValidationFailed.of(
+          field,
+          "must be a plain file name of at most 255 characters, without folders or control"
+              + " characters");
+    }
+    return name;
   }
 
   static String extension(String mimeType) {

@@ -13,6 +13,7 @@ import org.hostel.complaints.complaint.ComplaintsPurged;
 import org.hostel.complaints.system.SystemSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +42,9 @@ class PhotoConfig implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(PhotoConfig.class);
 
+  /** Which store is configured: {@code local} (the default) or {@code s3}. */
+  static final String STORAGE = "complaints.photos.storage";
+
   private final PhotoSettings settings;
   private final org.springframework.beans.factory.ObjectProvider<PhotoService> photos;
 
@@ -51,17 +55,21 @@ class PhotoConfig implements SchedulingConfigurer {
     this.photos = photos;
   }
 
+  /** The local store, with its own HTTP side ({@link LocalPhotoController}) beside it. */
   @Bean
-  PhotoStorage photoStorage(SystemSettings system, Clock clock) {
-    return switch (settings.storage()) {
-      case LOCAL ->
-          new LocalPhotoStorage(
-              system.dataDir().resolve("photos"),
-              new LinkSigner(linkSecret(system.dataDir())),
-              clock,
-              settings.linkTtl());
-      case S3 -> s3Storage();
-    };
+  @ConditionalOnProperty(name = STORAGE, havingValue = "local", matchIfMissing = true)
+  LocalPhotoStorage localPhotoStorage(SystemSettings system, Clock clock) {
+    return new LocalPhotoStorage(
+        system.dataDir().resolve("photos"),
+        new LinkSigner(linkSecret(system.dataDir())),
+        clock,
+        settings.linkTtl());
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = STORAGE, havingValue = "s3")
+  S3PhotoStorage s3PhotoStorage() {
+    return s3Storage();
   }
 
   /**

@@ -25,9 +25,11 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/complaints/{id}/photos")
 class PhotoController {
 
+  private final UploadService uploads;
   private final PhotoService photos;
 
-  PhotoController(PhotoService photos) {
+  PhotoController(UploadService uploads, PhotoService photos) {
+    this.uploads = uploads;
     this.photos = photos;
   }
 
@@ -38,20 +40,20 @@ class PhotoController {
       Caller caller,
       @PathVariable UUID id,
       @RequestPart(name = "file", required = false) @Nullable MultipartFile file) {
-    return created(photos.upload(caller, id, file));
+    return created(uploads.upload(caller, id, file));
   }
 
   @PostMapping("/presign")
   @ResponseStatus(HttpStatus.CREATED)
   PresignResponse presign(
       Caller caller, @PathVariable UUID id, @Valid @RequestBody PresignRequest body) {
-    return photos.presign(caller, id, body);
+    return uploads.presign(caller, id, body);
   }
 
   @PostMapping("/confirm")
   ResponseEntity<PhotoResponse> confirm(
       Caller caller, @PathVariable UUID id, @Valid @RequestBody ConfirmRequest body) {
-    return created(photos.confirm(caller, id, body.photoId()));
+    return created(uploads.confirm(caller, id, body.photoId()));
   }
 
   @GetMapping

@@ -19,4 +19,19 @@ record PhotoResponse(
     String mimeType,
     int width,
     int height,
-    Instant createdAt) {}
+    Instant createdAt) {
+
+  static PhotoResponse of(Photo photo, PhotoStorage storage) {
+    return new PhotoResponse(
+        photo.id(),
+        photo.complaintId(),
+        storage.readUrl(photo.fullKey()),
+        storage.readUrl(photo.thumbnailKey()),
+        photo.fileName(),
+        photo.fileSize(),
+        photo.mimeType(),
+        photo.width(),
+        photo.height(),
+        photo.createdAt());
+  }
+}

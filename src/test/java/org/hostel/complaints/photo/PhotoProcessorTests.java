@@ -33,7 +33,7 @@ class PhotoProcessorTests {
     BufferedImage stored = new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB);
     stored.setRGB(0, 0, 3, 2, new int[] {1, 2, 3, 4, 5, 6}, 0, 3);
 
-    BufferedImage shown = PhotoProcessor.orient(stored, orientation);
+    BufferedImage shown = Pixels.orient(stored, orientation);
 
     assertThat(shown.getWidth()).isEqualTo(width);
     StringBuilder pixels = new StringBuilder();
@@ -57,8 +57,8 @@ class PhotoProcessorTests {
         bytes.setRGB(x, y, rgb);
       }
     }
-    BufferedImage fromInts = PhotoProcessor.orient(ints, orientation);
-    BufferedImage fromBytes = PhotoProcessor.orient(bytes, orientation);
+    BufferedImage fromInts = Pixels.orient(ints, orientation);
+    BufferedImage fromBytes = Pixels.orient(bytes, orientation);
     assertThat(fromBytes.getWidth()).isEqualTo(fromInts.getWidth());
     for (int y = 0; y < fromInts.getHeight(); y++) {
       for (int x = 0; x < fromInts.getWidth(); x++) {
@@ -98,7 +98,7 @@ class PhotoProcessorTests {
   @CsvSource({"4032, 3024, 2048, 1536", "3024, 4032, 1536, 2048", "300, 200, 300, 200"})
   void largeImagesAreFittedIntoTheLongestEdge(int width, int height, int fitW, int fitH) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-    BufferedImage fitted = PhotoProcessor.fit(image, 2048);
+    BufferedImage fitted = Pixels.fit(image, 2048);
     assertThat(fitted.getWidth()).isEqualTo(fitW);
     assertThat(fitted.getHeight()).isEqualTo(fitH);
     assertThat(fitted.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);

@@ -1,0 +1,291 @@
+package org.hostel.complaints.photo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import org.hostel.complaints.complaint.Complaint;
+import org.hostel.complaints.complaint.ComplaintService;
+import org.hostel.complaints.complaint.PhotoChange;
+import org.hostel.complaints.photo.PhotoProblems.LimitReached;
+import org.hostel.complaints.photo.PhotoProblems.NotUploaded;
+import org.hostel.complaints.photo.PhotoProblems.PhotoNotFound;
+import org.hostel.complaints.photo.PhotoProblems.Refused;
+import org.hostel.complaints.photo.PhotoProblems.TooLarge;
+import org.hostel.complaints.photo.PhotoProblems.UnsupportedType;
+import org.hostel.complaints.staff.Caller;
+import org.hostel.complaints.system.Ids;
+import org.hostel.complaints.system.ValidationFailed;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Adding photos: uploaded straight to the service, or presigned, PUT to the store and confirmed.
+ * Objects are written before the row that points at them is committed and removed when that commit
+ * does not happen, so a failed upload leaves nothing behind.
+ */
+@Service
+class UploadService {
+
+  static final String DIRECT = "direct";
+  static final String PRESIGNED = "presigned";
+  private static final Set<String> ACCEPTED =
+      Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
+
+  private final PhotoRepository photos;
+  private final PhotoProcessor processor;
+  private final PhotoStorage storage;
+  private final UploadWorkspace workspace;
+  private final ComplaintService complaints;
+  private final TransactionTemplate tx;
+  private final ApplicationEventPublisher events;
+  private final UploadMetrics metrics;
+  private final PhotoSettings settings;
+  private final Clock clock;
+
+  UploadService(
+      PhotoRepository photos,
+      PhotoProcessor processor,
+      PhotoStorage storage,
+      UploadWorkspace workspace,
+      ComplaintService complaints,
+      TransactionTemplate tx,
+      ApplicationEventPublisher events,
+      UploadMetrics metrics,
+      PhotoSettings settings,
+      Clock clock) {
+    this.photos = photos;
+    this.processor = processor;
+    this.storage = storage;
+    this.workspace = workspace;
+    this.complaints = complaints;
+    this.tx = tx;
+    this.events = events;
+    this.metrics = metrics;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  PhotoResponse upload(Caller caller, UUID complaintId, @Nullable MultipartFile file) {
+    complaints.visible(caller, complaintId);
+    metrics.attempted(DIRECT);
+    long started = System.nanoTime();
+    return counted(
+        DIRECT,
+        () -> {
+          if (file == null) {
+            throw ValidationFailed.of("file", "is required (a multipart field named file)");
+          }
+          String name = Photo.displayName(file.getOriginalFilename(), "file");
+          if (photos.countActive(complaintId, clock.instant()) >= settings.maxPerComplaint()) {
+            throw LimitReached.of(settings.maxPerComplaint());
+          }
+          Photo photo =
+              workspace.run(
+                  work -> {
+                    Path original = work.resolve("original");
+                    file.transferTo(original);
+                    PhotoProcessor.Result result = processor.process(original, work);
+                    return keep(caller, complaintId, Ids.newId(), name, result, null);
+                  });
+          metrics.succeeded(DIRECT, file.getSize(), since(started));
+          return PhotoResponse.of(photo, storage);
+        });
+  }
+
+  PresignResponse presign(Caller caller, UUID complaintId, PresignRequest request) {
+    complaints.visible(caller, complaintId);
+    metrics.attempted(PRESIGNED);
+    return counted(
+        PRESIGNED,
+        () -> {
+          String name = Photo.displayName(request.filename(), "filename");
+          String type = request.contentType().strip().toLowerCase(Locale.ROOT);
+          if (!ACCEPTED.contains(type)) {
+            throw UnsupportedType.declared(type);
+          }
+          long max = settings.maxFileSize().toBytes();
+          if (request.contentLength() > max) {
+            throw TooLarge.over(max);
+          }
+          Instant now = clock.instant();
+          Photo pending =
+              Photo.pending(
+                  complaintId,
+                  name,
+                  type,
+                  request.contentLength(),
+                  caller.key(),
+                  now,
+                  now.plus(settings.presignTtl()));
+          tx.executeWithoutResult(
+              s -> {
+                if (photos.countActive(complaintId, now) >= settings.maxPerComplaint()) {
+                  throw LimitReached.of(settings.maxPerComplaint());
+                }
+                photos.insert(pending);
+              });
+          PhotoStorage.Upload upload =
+              storage.presignPut(
+                  pending.uploadKey(), type, request.contentLength(), settings.presignTtl());
+          return new PresignResponse(
+              pending.id(),
+              pending.id(),
+              pending.uploadKey(),
+              "PUT",
+              upload.url(),
+              upload.headers(),
+              settings.presignTtl().toSeconds());
+        });
+  }
+
+  /** Whether a presigned upload for this photo may still arrive. */
+  boolean awaitsUpload(UUID complaintId, UUID photoId) {
+    Instant now = clock.instant();
+    return photos
+        .find(complaintId, photoId)
+        .filter(p -> p.state() == Photo.State.PENDING)
+        .filter(p -> p.expiresAt() != null && p.expiresAt().isAfter(now))
+        .isPresent();
+  }
+
+  PhotoResponse confirm(Caller caller, UUID complaintId, UUID photoId) {
+    complaints.visible(caller, complaintId);
+    Photo pending =
+        photos
+            .find(complaintId, photoId)
+            .filter(p -> p.state() == Photo.State.PENDING)
+            .orElseThrow(() -> PhotoNotFound.pending(photoId));
+    long started = System.nanoTime();
+    return counted(
+        PRESIGNED,
+        () -> {
+          try {
+            return confirm(caller, pending, started);
+          } catch (Refused e) {
+            // A confirm uses up its presign, whatever the outcome: the client asks for a new one.
+            // The row stays (void) until the link expires, because S3 still accepts PUTs to it
+            // until then and the clean-up must find what they leave.
+            storage.delete(List.of(pending.uploadKey()));
+            photos.voidPending(pending.id());
+            throw e;
+          }
+        });
+  }
+
+  private PhotoResponse confirm(Caller caller, Photo pending, long started) throws IOException {
+    if (pending.expiresAt() == null || !pending.expiresAt().isAfter(clock.instant())) {
+      throw NotUploaded.expired(pending.id());
+    }
+    long max = settings.maxFileSize().toBytes();
+    OptionalLong size = storage.size(pending.uploadKey());
+    if (size.isEmpty()) {
+      throw NotUploaded.nothing(pending.id());
+    }
+    if (size.getAsLong() > max) {
+      throw TooLarge.over(max);
+    }
+    Photo photo =
+        workspace.run(
+            work -> {
+              Path original = work.resolve("original");
+              if (!storage.copyTo(pending.uploadKey(), original, max)) {
+                throw TooLarge.over(max);
+              }
+              PhotoProcessor.Result result = processor.process(original, work);
+              return keep(
+                  caller, pending.complaintId(), pending.id(), pending.fileName(), result, pending);
+            });
+    storage.delete(List.of(pending.uploadKey()));
+    metrics.succeeded(PRESIGNED, size.getAsLong(), since(started));
+    return PhotoResponse.of(photo, storage);
+  }
+
+  /**
+   * Stores the processed files, then records the photo with its history entry and event in one
+   * transaction. The complaint's row is held first, so the count cannot race another upload.
+   */
+  private Photo keep(
+      Caller caller,
+      UUID complaintId,
+      UUID photoId,
+      String name,
+      PhotoProcessor.Result result,
+      @Nullable Photo pending)
+      throws IOException {
+    Photo photo =
+        Photo.ready(
+            photoId,
+            complaintId,
+            name,
+            result,
+            pending == null ? caller.key() : pending.addedBy(),
+            clock.instant());
+    boolean kept = false;
+    try {
+      storage.put(photo.fullKey(), result.full(), result.mimeType());
+      storage.put(photo.thumbnailKey(), result.thumbnail(), result.mimeType());
+      tx.executeWithoutResult(
+          s -> {
+            Complaint after =
+                complaints.recordPhoto(caller, complaintId, PhotoChange.ADDED, photoId);
+            long held =
+                pending == null
+                    ? photos.countActive(complaintId, photo.createdAt())
+                    : photos.countReady(complaintId);
+            if (held >= settings.maxPerComplaint()) {
+              throw LimitReached.of(settings.maxPerComplaint());
+            }
+            if (pending == null) {
+              photos.insert(photo);
+            } else if (!photos.markReady(photo)) {
+              throw NotUploaded.expired(photoId);
+            }
+            events.publishEvent(new PhotoAdded(after, photoId, caller.staffId()));
+          });
+      kept = true;
+    } finally {
+      if (!kept) {
+        storage.delete(List.of(photo.fullKey(), photo.thumbnailKey()));
+      }
+    }
+    return photo;
+  }
+
+  private interface Attempt<T> {
+    T run() throws IOException;
+  }
+
+  /** One attempt of {@code flow}: a failure is counted under its reason and passed on. */
+  private <T> T counted(String flow, Attempt<T> attempt) {
+    try {
+      return attempt.run();
+    } catch (Refused e) {
+      metrics.failed(flow, e.reason());
+      throw e;
+    } catch (ValidationFailed e) {
+      metrics.failed(flow, "name");
+      throw e;
+    } catch (IOException e) {
+      metrics.failed(flow, "error");
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      metrics.failed(flow, "error");
+      throw e;
+    }
+  }
+
+  private static Duration since(long started) {
+    return Duration.ofNanos(System.nanoTime() - started);
+  }
+}
