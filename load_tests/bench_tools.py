@@ -4,9 +4,9 @@ resource sampler and the Markdown summary. Standard library only, so it runs und
 
     bench_tools.py sample PID FILE                     # RSS and CPU once a second until PID exits
     bench_tools.py recovery HOST TOKEN BASELINE_S AFTER_S OUT.json
-    bench_tools.py queries HOST TOKEN OUT.json         # p50/p95/p99 of the list, filter and search calls
-    bench_tools.py ids HOST TOKEN FILE                 # complaint ids for the wrk GET probe
-    bench_tools.py sockets HOST TOKEN N PID OUT.json   # open N dashboard sockets, hold them, measure
+    bench_tools.py queries HOST TOKEN OUT.json        # p50/p95/p99 of list, filter and search calls
+    bench_tools.py ids HOST TOKEN FILE                # complaint ids for the wrk GET probe
+    bench_tools.py sockets HOST TOKEN N PID OUT.json  # open N dashboard sockets, hold, measure
     bench_tools.py report FOLDER                       # FOLDER/summary.md from everything in FOLDER
 """
 
@@ -14,16 +14,18 @@ import glob
 import json
 import os
 import re
-import statistics
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
+from typing import Any
 
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def get(host, path, token, params=None):
+def get(host: str, path: str, token: str,
+        params: dict[str, Any] | None = None) -> tuple[int, float, bytes]:
     url = f"{host}{path}" + (f"?{urllib.parse.urlencode(params)}" if params else "")
     request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
     started = time.perf_counter()
@@ -36,35 +38,43 @@ def get(host, path, token, params=None):
     return status, (time.perf_counter() - started) * 1000, body
 
 
-def percentile(values, p):
+def percentile(values: list[float], p: float) -> float | None:
     if not values:
         return None
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p * (len(ordered) - 1))))]
 
 
-def sample(pid, path):
+def rss_kb(pid: int) -> int:
+    """Resident memory of the process; OSError once it is gone."""
+    with open(f"/proc/{pid}/status") as f:
+        found = re.search(r"VmRSS:\s+(\d+)", f.read())
+    if not found:
+        raise OSError(f"no VmRSS for {pid}")
+    return int(found.group(1))
+
+
+def sample(pid: int, path: str) -> None:
     with open(path, "a", encoding="utf-8") as out:
         while os.path.exists(f"/proc/{pid}"):
             try:
-                with open(f"/proc/{pid}/status") as f:
-                    rss = int(re.search(r"VmRSS:\s+(\d+)", f.read()).group(1))
+                rss = rss_kb(pid)
                 with open(f"/proc/{pid}/stat") as f:
                     fields = f.read().rsplit(")", 1)[1].split()
                 ticks = int(fields[11]) + int(fields[12])
-            except (OSError, AttributeError):
+            except OSError:
                 return
             out.write(f"{time.time():.1f}\t{rss}\t{ticks}\n")
             out.flush()
             time.sleep(1)
 
 
-def recovery(host, token, baseline_s, after_s, path):
+def recovery(host: str, token: str, baseline_s: float, after_s: float, path: str) -> None:
     """Latency of a 20-item list before the stress run and right after it stops. Recovered means
     every sample from then on is within twice the baseline p95 (and at least 20 ms of slack)."""
     params = {"page_size": 20}
     if baseline_s > 0:
-        samples = []
+        samples: list[float] = []
         end = time.time() + baseline_s
         while time.time() < end:
             samples.append(get(host, "/api/v1/complaints", token, params)[1])
@@ -74,10 +84,10 @@ def recovery(host, token, baseline_s, after_s, path):
         return
     with open(path) as f:
         result = json.load(f)
-    base = percentile(result["baseline_ms"], 0.95)
+    base = percentile(result["baseline_ms"], 0.95) or 0.0
     limit = max(2 * base, base + 20)
     started = time.time()
-    after = []
+    after: list[tuple[float, float, int]] = []
     while time.time() - started < after_s:
         status, ms, _ = get(host, "/api/v1/complaints", token, params)
         after.append((time.time() - started, ms, status))
@@ -98,22 +108,29 @@ def recovery(host, token, baseline_s, after_s, path):
         json.dump(result, f)
 
 
-QUERIES = [
+QUERIES: list[tuple[str, dict[str, Any]]] = [
     ("list, newest 20", {"page_size": 20}),
     ("list, page 50", {"page_size": 20, "page": 50}),
     ("filter status=reported", {"status": "reported", "page_size": 20}),
     ("filter hostel+category", {"hostel": "block-b", "category": "electrical", "page_size": 20}),
-    ("filter severity=high+status=in_progress", {"severity": "high", "status": "in_progress", "page_size": 20}),
+    ("filter severity=high+status=in_progress",
+     {"severity": "high", "status": "in_progress", "page_size": 20}),
     ("filter telegram_user_id", {"telegram_user_id": "5000007919", "page_size": 20}),
     ("search q=leak", {"q": "leak", "page_size": 20}),
     ("search q, no match", {"q": "zzqx", "page_size": 20}),
 ]
 
 
-def queries(host, token, path, rounds=60):
+def rounded(value: float | None) -> float | None:
+    return round(value, 1) if value is not None else None
+
+
+def queries(host: str, token: str, path: str, rounds: int = 60) -> None:
     result = {}
     for name, params in QUERIES:
-        times, statuses = [], set()
+        times: list[float] = []
+        statuses: set[int] = set()
+        status, body = 0, b""
         for i in range(rounds):
             status, ms, body = get(host, "/api/v1/complaints", token, params)
             statuses.add(status)
@@ -121,9 +138,9 @@ def queries(host, token, path, rounds=60):
                 times.append(ms)
         total = json.loads(body).get("total") if status == 200 else None
         result[name] = {
-            "p50": round(percentile(times, 0.5), 1),
-            "p95": round(percentile(times, 0.95), 1),
-            "p99": round(percentile(times, 0.99), 1),
+            "p50": rounded(percentile(times, 0.5)),
+            "p95": rounded(percentile(times, 0.95)),
+            "p99": rounded(percentile(times, 0.99)),
             "statuses": sorted(statuses),
             "total": total,
         }
@@ -131,8 +148,8 @@ def queries(host, token, path, rounds=60):
         json.dump(result, f, indent=2)
 
 
-def ids(host, token, path):
-    found = []
+def ids(host: str, token: str, path: str) -> None:
+    found: list[str] = []
     for page in range(1, 11):
         status, _, body = get(host, "/api/v1/complaints", token, {"page_size": 100, "page": page})
         if status != 200:
@@ -142,7 +159,8 @@ def ids(host, token, path):
         f.write("\n".join(found) + "\n")
 
 
-def sockets(host, token, n, pid, path, rate=100, hold=20):
+def sockets(host: str, token: str, n: int, pid: int, path: str, rate: int = 100,
+            hold: int = 20) -> None:
     """How many dashboard sockets one instance holds: connect time, refusals (1013 or 429/503),
     and the service's resident memory before and with all of them open."""
     from gevent import monkey
@@ -151,15 +169,17 @@ def sockets(host, token, n, pid, path, rate=100, hold=20):
     import gevent
     import websocket
 
-    def rss():
-        with open(f"/proc/{pid}/status") as f:
-            return int(re.search(r"VmRSS:\s+(\d+)", f.read()).group(1)) / 1024
+    def rss() -> float:
+        return rss_kb(pid) / 1024
 
     url = host.replace("http://", "ws://") + f"/ws/dashboard?token={token}"
     before = rss()
-    connect_ms, refused, failed, open_sockets = [], 0, [], []
+    connect_ms: list[float] = []
+    failed: list[str] = []
+    open_sockets: list[Any] = []
+    refused = 0
 
-    def one():
+    def one() -> None:
         nonlocal refused
         started = time.perf_counter()
         try:
@@ -196,8 +216,8 @@ def sockets(host, token, n, pid, path, rate=100, hold=20):
         except Exception:
             pass
     result = {
-        "asked": n, "connected": len(connect_ms), "refused_gracefully": refused, "failed": len(failed),
-        "failures": failed[:5], "alive_after_hold": alive,
+        "asked": n, "connected": len(connect_ms), "refused_gracefully": refused,
+        "failed": len(failed), "failures": failed[:5], "alive_after_hold": alive,
         "connect_p50_ms": round(percentile(connect_ms, 0.5) or 0, 1),
         "connect_p95_ms": round(percentile(connect_ms, 0.95) or 0, 1),
         "connect_p99_ms": round(percentile(connect_ms, 0.99) or 0, 1),
@@ -212,7 +232,7 @@ def sockets(host, token, n, pid, path, rate=100, hold=20):
 # ---------------------------------------------------------------- report
 
 
-def load(path):
+def load(path: str) -> Any:
     try:
         with open(path) as f:
             return json.load(f)
@@ -220,9 +240,9 @@ def load(path):
         return None
 
 
-def resources(folder, backend):
+def resources(folder: str, backend: str) -> dict[str, dict[str, int]]:
     """Peak RSS and mean CPU of the service per phase, from the sampler file and phase marks."""
-    samples = []
+    samples: list[tuple[float, int, int]] = []
     try:
         with open(os.path.join(folder, f"{backend}-resources.tsv")) as f:
             for line in f:
@@ -230,7 +250,7 @@ def resources(folder, backend):
                 samples.append((float(t), int(rss), int(ticks)))
     except OSError:
         return {}
-    phases = {}
+    phases: dict[str, tuple[float, float]] = {}
     try:
         with open(os.path.join(folder, f"{backend}-phases.tsv")) as f:
             for line in f:
@@ -238,7 +258,7 @@ def resources(folder, backend):
                 phases[name] = (float(start), float(end))
     except OSError:
         pass
-    connections = []
+    connections: list[tuple[float, int, int]] = []
     try:
         with open(os.path.join(folder, f"{backend}-connections.tsv")) as f:
             for line in f:
@@ -247,21 +267,22 @@ def resources(folder, backend):
                     connections.append((float(parts[0]), int(parts[1]), int(parts[2])))
     except OSError:
         pass
-    out = {}
-    for name, (start, end) in phases.items():
-        inside = [s for s in samples if start <= s[0] <= end]
+    out: dict[str, dict[str, int]] = {}
+    for phase, (begin, finish) in phases.items():
+        inside = [s for s in samples if begin <= s[0] <= finish]
         if len(inside) < 2:
             continue
         cpu = (inside[-1][2] - inside[0][2]) / TICKS / (inside[-1][0] - inside[0][0]) * 100
-        out[name] = {"peak_rss_mb": round(max(s[1] for s in inside) / 1024), "cpu_percent": round(cpu)}
-        db = [c for c in connections if start <= c[0] <= end]
+        out[phase] = {"peak_rss_mb": round(max(s[1] for s in inside) / 1024),
+                      "cpu_percent": round(cpu)}
+        db = [c for c in connections if begin <= c[0] <= finish]
         if db:
-            out[name]["db_active_peak"] = max(c[1] for c in db)
-            out[name]["db_open_peak"] = max(c[2] for c in db)
+            out[phase]["db_active_peak"] = max(c[1] for c in db)
+            out[phase]["db_open_peak"] = max(c[2] for c in db)
     return out
 
 
-def wrk(path):
+def wrk(path: str) -> dict[str, Any] | None:
     try:
         with open(path) as f:
             text = f.read()
@@ -283,13 +304,14 @@ def wrk(path):
     }
 
 
-def report(folder):
+def report(folder: str) -> None:
     meta = load(os.path.join(folder, "meta.json")) or {}
     lines = [f"# Benchmark {os.path.basename(folder.rstrip('/'))}", ""]
     lines += [
-        f"- Machine: {meta.get('cpu', '?')}, {meta.get('cores', '?')} cores, {meta.get('memory', '?')} RAM; "
-        f"load generator (Locust, wrk) on the same cores.",
-        f"- Commit: `{meta.get('commit', '?')}`; JVM options: `{meta.get('java_opts') or 'none'}`.",
+        f"- Machine: {meta.get('cpu', '?')}, {meta.get('cores', '?')} cores, "
+        f"{meta.get('memory', '?')} RAM; load generator (Locust, wrk) on the same cores.",
+        f"- Commit: `{meta.get('commit', '?')}`; "
+        f"JVM options: `{meta.get('java_opts') or 'none'}`.",
         f"- Conditions: {meta.get('conditions', 'not recorded')}.",
         f"- Command: `{meta.get('command', 'load_tests/benchmark.sh')}`",
         "",
@@ -298,127 +320,163 @@ def report(folder):
         lines += [f"## {backend}", ""]
         res = resources(folder, backend)
         for scenario in ["normal", "high", "stress"]:
-            summary = load(os.path.join(folder, f"{backend}-{scenario}.json"))
-            if not summary:
-                lines += [f"### {scenario}: no result (see {backend}-{scenario}.log)", ""]
-                continue
-            verdict = "PASS" if not summary["threshold_failures"] else "FAIL"
-            # Requests only: socket event deliveries are observations (older summaries counted them).
-            rows = [e for e in summary["endpoints"] if not e["endpoint"].endswith("event delay")]
-            summary["requests"] = sum(e["requests"] for e in rows)
-            summary["failures"] = sum(e["failures"] for e in rows)
-            summary["rps"] = round(sum(e["rps"] for e in rows), 1)
-            summary["error_rate"] = summary["failures"] / summary["requests"] if summary["requests"] else 0.0
-            summary["rejection_rate"] = (summary["graceful_rejections"] / summary["requests"]
-                                         if summary["requests"] else 0.0)
-            r = res.get(scenario, {})
-            lines += [
-                f"### {scenario} ({meta.get('users', {}).get(scenario, '?')} users, 60 s, strict targets): {verdict}",
-                "",
-                f"{summary['requests']} requests (socket events not counted), {summary['rps']} req/s, "
-                f"error rate {summary['error_rate']:.3%}, "
-                f"graceful 429/503 {summary['graceful_rejections']} ({summary['rejection_rate']:.2%}), "
-                f"5xx {summary['server_errors']}, timeouts {summary['timeouts']}; "
-                f"service peak RSS {r.get('peak_rss_mb', '?')} MB, mean CPU {r.get('cpu_percent', '?')} % "
-                f"(of {meta.get('cores', '?')}00 %)"
-                + (f"; database connections busy at peak {r['db_active_peak']} of {r['db_open_peak']} open"
-                   if "db_active_peak" in r else "")
-                + f". [Locust report]({backend}-{scenario}.html)",
-                "",
-                "| Endpoint | Requests | Failures | req/s | p50 ms | p95 ms | p99 ms | max ms |",
-                "|---|---|---|---|---|---|---|---|",
-            ]
-            for row in summary["endpoints"]:
-                lines.append(
-                    f"| `{row['endpoint']}` | {row['requests']} | {row['failures']} | {row['rps']} | "
-                    f"{row['p50']} | {row['p95']} | {row['p99']} | {row['max']} |"
-                )
-            lines.append("")
-            for failure in summary["threshold_failures"]:
-                lines.append(f"- missed: {failure}")
-            integrity = summary.get("integrity")
-            if integrity:
-                lines.append(
-                    f"- data integrity: {integrity.get('found_once', 0)}/{integrity.get('acknowledged', 0)} "
-                    f"acknowledged submissions stored exactly once, {integrity.get('histories_replayed', 0)} "
-                    f"histories replayed, {integrity.get('stored_without_acknowledgement', 0)} stored without an "
-                    f"acknowledgement (a lost answer): **{'OK' if integrity['ok'] else 'FAILED'}**"
-                )
-                for problem in integrity.get("problems", [])[:5]:
-                    lines.append(f"  - {problem}")
-            lines.append("")
-        rec = load(os.path.join(folder, f"{backend}-recovery.json"))
-        if rec and "after" in rec:
-            lines += [
-                f"**Recovery after stress**: baseline list p95 {rec['baseline_p95_ms']:.0f} ms; latency stayed within "
-                f"{rec['limit_ms']:.0f} ms from {rec['recovered_after_s'] if rec['recovered_after_s'] is not None else 'never'}"
-                f" s after the stress load stopped: **{'OK' if rec['ok'] else 'MISSED (target 10 s)'}**.",
-                "",
-            ]
-        socks = load(os.path.join(folder, f"{backend}-sockets.json"))
-        if socks:
-            lines += [
-                f"**Dashboard sockets**: {socks['connected']}/{socks['asked']} connected at 100 a second "
-                f"({socks['refused_gracefully']} refused with 429/503, {socks['failed']} failed), "
-                f"{socks['alive_after_hold']} alive after 20 s; connect p50/p95/p99 {socks['connect_p50_ms']}/"
-                f"{socks['connect_p95_ms']}/{socks['connect_p99_ms']} ms; service RSS {socks['rss_before_mb']} → "
-                f"{socks['rss_with_all_mb']} MB ({socks['kb_per_socket']} KB a socket).",
-                "",
-            ]
-        probes = sorted(glob.glob(os.path.join(folder, f"{backend}-wrk-*.txt")))
-        if probes:
-            lines += [
-                f"**Maximum throughput** (wrk, 64 connections, {meta.get('wrk_duration', '?')}):",
-                "",
-                "| Probe | req/s | p50 | p90 | p99 | non-2xx | socket errors | service CPU % | peak RSS MB | DB busy/open |",
-                "|---|---|---|---|---|---|---|---|---|---|",
-            ]
-            for path in probes:
-                name = os.path.basename(path)[len(backend) + 5 : -4]
-                w = wrk(path) or {}
-                r = res.get(f"wrk-{name}", {})
-                lines.append(
-                    f"| {name} | {w.get('rps')} | {w.get('p50')} | {w.get('p90')} | {w.get('p99')} | "
-                    f"{w.get('non2xx')} | {w.get('socket_errors')} | {r.get('cpu_percent', '?')} | {r.get('peak_rss_mb', '?')} | "
-                    f"{r.get('db_active_peak', '-')}/{r.get('db_open_peak', '-')} |"
-                )
-            lines.append("")
-    ceilings = sorted(glob.glob(os.path.join(folder, "ceiling-*.txt")))
-    if ceilings:
-        lines += ["## Ceilings measured in the same run", "", "| Ceiling | per second |", "|---|---|"]
-        for path in ceilings:
-            with open(path) as f:
-                text = f.read()
-            m = re.search(r"Requests/sec:\s+([\d.]+)", text) or re.search(r"tps = ([\d.]+)", text)
-            lines.append(f"| {os.path.basename(path)[8:-4]} | {m.group(1) if m else '?'} |")
-        lines.append("")
+            lines += scenario_lines(folder, backend, scenario, meta, res.get(scenario, {}))
+        lines += recovery_lines(load(os.path.join(folder, f"{backend}-recovery.json")))
+        lines += sockets_lines(load(os.path.join(folder, f"{backend}-sockets.json")))
+        lines += probe_lines(folder, backend, meta, res)
+    lines += ceiling_lines(folder)
     soak = load(os.path.join(folder, "soak.json"))
     if soak:
         lines += ["## Soak", "", soak.get("text", ""), ""]
-    preload = load(os.path.join(folder, "preload.json"))
-    if preload:
-        lines += [
-            f"## {preload.get('rows', '?')} complaints in PostgreSQL",
-            "",
-            f"Bulk load: {preload.get('load_seconds', '?')} s. Each call measured 60 times in a row (first 3 dropped).",
-            "",
-            "| Query | total | p50 ms | p95 ms | p99 ms | within 30 ms p95 |",
-            "|---|---|---|---|---|---|",
-        ]
-        for name, q in preload.get("queries", {}).items():
-            lines.append(
-                f"| {name} | {q['total']} | {q['p50']} | {q['p95']} | {q['p99']} | {'yes' if q['p95'] < 30 else 'NO'} |"
-            )
-        lines.append("")
-        if preload.get("after_indexes"):
-            lines += ["With the proposed indexes (see CAPACITY_PLANNING.md):", "",
-                      "| Query | p50 ms | p95 ms | p99 ms |", "|---|---|---|---|"]
-            for name, q in preload["after_indexes"].items():
-                lines.append(f"| {name} | {q['p50']} | {q['p95']} | {q['p99']} |")
-            lines.append("")
+    lines += preload_lines(load(os.path.join(folder, "preload.json")))
     with open(os.path.join(folder, "summary.md"), "w") as f:
         f.write("\n".join(lines) + "\n")
     print(os.path.join(folder, "summary.md"))
+
+
+def scenario_lines(folder: str, backend: str, scenario: str, meta: dict[str, Any],
+                   r: dict[str, int]) -> list[str]:
+    summary = load(os.path.join(folder, f"{backend}-{scenario}.json"))
+    if not summary:
+        return [f"### {scenario}: no result (see {backend}-{scenario}.log)", ""]
+    verdict = "PASS" if not summary["threshold_failures"] else "FAIL"
+    # Requests only: socket event deliveries are observations (older summaries counted them).
+    rows = [e for e in summary["endpoints"] if not e["endpoint"].endswith("event delay")]
+    requests = sum(e["requests"] for e in rows)
+    failures = sum(e["failures"] for e in rows)
+    rps = round(sum(e["rps"] for e in rows), 1)
+    error_rate = failures / requests if requests else 0.0
+    rejection_rate = summary["graceful_rejections"] / requests if requests else 0.0
+    users = meta.get("users", {}).get(scenario, "?")
+    database = (f"; database connections busy at peak {r['db_active_peak']} of "
+                f"{r['db_open_peak']} open" if "db_active_peak" in r else "")
+    lines = [
+        f"### {scenario} ({users} users, 60 s, strict targets): {verdict}",
+        "",
+        f"{requests} requests (socket events not counted), {rps} req/s, "
+        f"error rate {error_rate:.3%}, "
+        f"graceful 429/503 {summary['graceful_rejections']} ({rejection_rate:.2%}), "
+        f"5xx {summary['server_errors']}, timeouts {summary['timeouts']}; "
+        f"service peak RSS {r.get('peak_rss_mb', '?')} MB, "
+        f"mean CPU {r.get('cpu_percent', '?')} % (of {meta.get('cores', '?')}00 %)"
+        f"{database}. [Locust report]({backend}-{scenario}.html)",
+        "",
+        "| Endpoint | Requests | Failures | req/s | p50 ms | p95 ms | p99 ms | max ms |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for row in summary["endpoints"]:
+        lines.append(
+            f"| `{row['endpoint']}` | {row['requests']} | {row['failures']} | {row['rps']} | "
+            f"{row['p50']} | {row['p95']} | {row['p99']} | {row['max']} |"
+        )
+    lines.append("")
+    for failure in summary["threshold_failures"]:
+        lines.append(f"- missed: {failure}")
+    integrity = summary.get("integrity")
+    if integrity:
+        lines.append(
+            f"- data integrity: {integrity.get('found_once', 0)}/"
+            f"{integrity.get('acknowledged', 0)} acknowledged submissions stored exactly once, "
+            f"{integrity.get('histories_replayed', 0)} histories replayed, "
+            f"{integrity.get('stored_without_acknowledgement', 0)} stored without an "
+            f"acknowledgement (a lost answer): **{'OK' if integrity['ok'] else 'FAILED'}**"
+        )
+        for problem in integrity.get("problems", [])[:5]:
+            lines.append(f"  - {problem}")
+    lines.append("")
+    return lines
+
+
+def recovery_lines(rec: Any) -> list[str]:
+    if not rec or "after" not in rec:
+        return []
+    recovered = rec["recovered_after_s"] if rec["recovered_after_s"] is not None else "never"
+    return [
+        f"**Recovery after stress**: baseline list p95 {rec['baseline_p95_ms']:.0f} ms; "
+        f"latency stayed within {rec['limit_ms']:.0f} ms from {recovered}"
+        f" s after the stress load stopped: **{'OK' if rec['ok'] else 'MISSED (target 10 s)'}**.",
+        "",
+    ]
+
+
+def sockets_lines(socks: Any) -> list[str]:
+    if not socks:
+        return []
+    return [
+        f"**Dashboard sockets**: {socks['connected']}/{socks['asked']} connected at 100 a second "
+        f"({socks['refused_gracefully']} refused with 429/503, {socks['failed']} failed), "
+        f"{socks['alive_after_hold']} alive after 20 s; connect p50/p95/p99 "
+        f"{socks['connect_p50_ms']}/{socks['connect_p95_ms']}/{socks['connect_p99_ms']} ms; "
+        f"service RSS {socks['rss_before_mb']} → {socks['rss_with_all_mb']} MB "
+        f"({socks['kb_per_socket']} KB a socket).",
+        "",
+    ]
+
+
+def probe_lines(folder: str, backend: str, meta: dict[str, Any],
+                res: dict[str, dict[str, int]]) -> list[str]:
+    probes = sorted(glob.glob(os.path.join(folder, f"{backend}-wrk-*.txt")))
+    if not probes:
+        return []
+    lines = [
+        f"**Maximum throughput** (wrk, 64 connections, {meta.get('wrk_duration', '?')}):",
+        "",
+        "| Probe | req/s | p50 | p90 | p99 | non-2xx | socket errors | service CPU % "
+        "| peak RSS MB | DB busy/open |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for path in probes:
+        name = os.path.basename(path)[len(backend) + 5:-4]
+        w = wrk(path) or {}
+        r = res.get(f"wrk-{name}", {})
+        lines.append(
+            f"| {name} | {w.get('rps')} | {w.get('p50')} | {w.get('p90')} | {w.get('p99')} | "
+            f"{w.get('non2xx')} | {w.get('socket_errors')} | {r.get('cpu_percent', '?')} | "
+            f"{r.get('peak_rss_mb', '?')} | "
+            f"{r.get('db_active_peak', '-')}/{r.get('db_open_peak', '-')} |"
+        )
+    lines.append("")
+    return lines
+
+
+def ceiling_lines(folder: str) -> list[str]:
+    ceilings = sorted(glob.glob(os.path.join(folder, "ceiling-*.txt")))
+    if not ceilings:
+        return []
+    lines = ["## Ceilings measured in the same run", "", "| Ceiling | per second |", "|---|---|"]
+    for path in ceilings:
+        with open(path) as f:
+            text = f.read()
+        m = re.search(r"Requests/sec:\s+([\d.]+)", text) or re.search(r"tps = ([\d.]+)", text)
+        lines.append(f"| {os.path.basename(path)[8:-4]} | {m.group(1) if m else '?'} |")
+    lines.append("")
+    return lines
+
+
+def preload_lines(preload: Any) -> list[str]:
+    if not preload:
+        return []
+    lines = [
+        f"## {preload.get('rows', '?')} complaints in PostgreSQL",
+        "",
+        f"Bulk load: {preload.get('load_seconds', '?')} s. "
+        "Each call measured 60 times in a row (first 3 dropped).",
+        "",
+        "| Query | total | p50 ms | p95 ms | p99 ms | within 30 ms p95 |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, q in preload.get("queries", {}).items():
+        within = "yes" if q["p95"] < 30 else "NO"
+        lines.append(
+            f"| {name} | {q['total']} | {q['p50']} | {q['p95']} | {q['p99']} | {within} |")
+    lines.append("")
+    if preload.get("after_indexes"):
+        lines += ["With the proposed indexes (see CAPACITY_PLANNING.md):", "",
+                  "| Query | p50 ms | p95 ms | p99 ms |", "|---|---|---|---|"]
+        for name, q in preload["after_indexes"].items():
+            lines.append(f"| {name} | {q['p50']} | {q['p95']} | {q['p99']} |")
+        lines.append("")
+    return lines
 
 
 if __name__ == "__main__":
