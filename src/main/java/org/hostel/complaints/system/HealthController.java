@@ -31,7 +31,7 @@ class HealthController {
   private static final Logger log = LoggerFactory.getLogger(HealthController.class);
 
   private final List<DependencyCheck> checks;
-  private final WebSocketGauge sockets;
+  private final List<OpenConnections> connections;
   private final Clock clock;
   private final long timeoutMillis;
   private final ExecutorService runner = Executors.newVirtualThreadPerTaskExecutor();
@@ -40,14 +40,14 @@ class HealthController {
   HealthController(
       JdbcClient jdbc,
       List<DependencyCheck> contributed,
-      WebSocketGauge sockets,
+      List<OpenConnections> connections,
       Clock clock,
       ObservabilitySettings settings) {
     List<DependencyCheck> all = new ArrayList<>();
     all.add(new Database(jdbc));
     all.addAll(contributed);
     this.checks = List.copyOf(all);
-    this.sockets = sockets;
+    this.connections = List.copyOf(connections);
     this.clock = clock;
     this.timeoutMillis = settings.healthTimeout().toMillis();
   }
@@ -69,8 +69,12 @@ class HealthController {
     boolean healthy = results.values().stream().allMatch(Check::up);
     var body =
         new HealthResponse(
-            healthy ? "healthy" : "unhealthy", clock.instant(), sockets.total(), results);
+            healthy ? "healthy" : "unhealthy", clock.instant(), openConnections(), results);
     return healthy ? ResponseEntity.ok(body) : unavailable(body);
+  }
+
+  private long openConnections() {
+    return connections.stream().mapToLong(OpenConnections::count).sum();
   }
 
   @GetMapping("/health/live")

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Micrometer would silently ignore in favour of this one.
  */
 @Component
-public class WebSocketGauge {
+public class WebSocketGauge implements OpenConnections {
 
   /** Roles shown as zero before the first socket opens, so dashboards and alerts see the series. */
   private static final String[] KNOWN_ROLES = {"admin", "porter"};
@@ -51,7 +51,8 @@ public class WebSocketGauge {
     }
   }
 
-  public long total() {
+  @Override
+  public long count() {
     return open.values().stream().mapToLong(AtomicLong::get).sum();
   }
 
