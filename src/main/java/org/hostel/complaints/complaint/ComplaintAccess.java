@@ -2,7 +2,7 @@ package org.hostel.complaints.complaint;
 
 import java.util.UUID;
 import org.hostel.complaints.staff.Caller;
-import org.hostel.complaints.system.AccessDenied;
+import org.hostel.complaints.web.AccessDenied;
 import org.jspecify.annotations.Nullable;
 
 /**

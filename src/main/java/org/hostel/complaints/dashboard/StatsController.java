@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hostel.complaints.staff.Caller;
-import org.hostel.complaints.system.AccessDenied;
+import org.hostel.complaints.web.AccessDenied;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -10,7 +10,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import org.hostel.complaints.complaint.ComplaintsPurged;
-import org.hostel.complaints.system.SystemSettings;
+import org.hostel.complaints.storage.StorageSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -52,7 +52,7 @@ class PhotoConfig implements SchedulingConfigurer {
   }
 
   @Bean
-  PhotoStorage photoStorage(SystemSettings system, Clock clock) {
+  PhotoStorage photoStorage(StorageSettings system, Clock clock) {
     return switch (settings.storage()) {
       case LOCAL ->
           new LocalPhotoStorage(

@@ -1,7 +1,7 @@
 package org.hostel.complaints.photo;
 
 import java.util.UUID;
-import org.hostel.complaints.system.ApiException;
+import org.hostel.complaints.web.ApiException;
 import org.springframework.http.HttpStatus;
 
 /**

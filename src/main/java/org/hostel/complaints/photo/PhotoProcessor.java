@@ -38,7 +38,7 @@ import javax.imageio.stream.ImageOutputStream;
 import org.hostel.complaints.photo.PhotoProblems.InvalidImage;
 import org.hostel.complaints.photo.PhotoProblems.TooLarge;
 import org.hostel.complaints.photo.PhotoProblems.UnsupportedType;
-import org.hostel.complaints.system.ApiException;
+import org.hostel.complaints.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

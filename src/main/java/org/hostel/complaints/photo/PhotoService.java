@@ -24,10 +24,10 @@ import org.hostel.complaints.photo.PhotoProblems.Refused;
 import org.hostel.complaints.photo.PhotoProblems.TooLarge;
 import org.hostel.complaints.photo.PhotoProblems.UnsupportedType;
 import org.hostel.complaints.staff.Caller;
-import org.hostel.complaints.system.AccessDenied;
-import org.hostel.complaints.system.Ids;
-import org.hostel.complaints.system.SystemSettings;
-import org.hostel.complaints.system.ValidationFailed;
+import org.hostel.complaints.storage.Ids;
+import org.hostel.complaints.storage.StorageSettings;
+import org.hostel.complaints.web.AccessDenied;
+import org.hostel.complaints.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +70,7 @@ class PhotoService {
       ApplicationEventPublisher events,
       UploadMetrics metrics,
       PhotoSettings settings,
-      SystemSettings system,
+      StorageSettings system,
       Clock clock)
       throws IOException {
     this.photos = photos;

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.hostel.complaints.system.Deployment;
-import org.hostel.complaints.system.SystemSettings;
-import org.hostel.complaints.system.ValidationFailed;
+import org.hostel.complaints.storage.Deployment;
+import org.hostel.complaints.storage.StorageSettings;
+import org.hostel.complaints.web.ValidationFailed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -36,7 +36,7 @@ class AdminBootstrap implements SmartInitializingSingleton {
   AdminBootstrap(
       StaffService staff,
       AuthSettings settings,
-      SystemSettings system,
+      StorageSettings system,
       Deployment deployment,
       Environment environment) {
     this.staff = staff;

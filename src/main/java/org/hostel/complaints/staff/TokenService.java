@@ -16,8 +16,8 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import org.hostel.complaints.system.Deployment;
-import org.hostel.complaints.system.SystemSettings;
+import org.hostel.complaints.storage.Deployment;
+import org.hostel.complaints.storage.StorageSettings;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -47,7 +47,7 @@ class TokenService {
 
   TokenService(
       AuthSettings settings,
-      SystemSettings system,
+      StorageSettings system,
       Deployment deployment,
       StaffRepository staff,
       Clock clock) {
@@ -147,7 +147,7 @@ class TokenService {
   }
 
   private static byte[] secret(
-      AuthSettings settings, SystemSettings system, Deployment deployment) {
+      AuthSettings settings, StorageSettings system, Deployment deployment) {
     String configured = settings.jwtSecret().trim();
     if (!configured.isEmpty()) {
       byte[] bytes = configured.getBytes(StandardCharsets.UTF_8);
