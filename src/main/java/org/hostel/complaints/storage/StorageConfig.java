@@ -4,24 +4,16 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StorageSettings.class)
-@EnableScheduling
 class StorageConfig {
-
-  @Bean
-  Clock clock() {
-    return Clock.tickMillis(java.time.ZoneOffset.UTC);
-  }
 
   @Bean
   Deployment deployment(DataSourceProperties dataSource) {

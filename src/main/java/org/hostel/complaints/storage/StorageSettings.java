@@ -3,14 +3,12 @@ package org.hostel.complaints.storage;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
- * Settings shared by every feature.
+ * Where this instance keeps its files.
  *
- * @param dataDir folder of the embedded database, local photos and generated secrets
- * @param maxBodySize largest JSON or form body accepted; uploads have their own limit
+ * @param dataDir folder of the embedded database, local photos and generated secrets ({@code
+ *     COMPLAINTS_DATA_DIR})
  */
 @ConfigurationProperties("complaints")
-public record StorageSettings(
-    @DefaultValue("./data") Path dataDir, @DefaultValue("64KB") DataSize maxBodySize) {}
+public record StorageSettings(@DefaultValue("./data") Path dataDir) {}

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.hostel.complaints.storage.StorageSettings;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -20,13 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
  * otherwise, so that a huge or endless body costs nothing but a 413.
  */
 @Component
+@EnableConfigurationProperties(WebSettings.class)
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
   private final long limit;
   private final JsonMapper json;
 
-  BodySizeLimitFilter(StorageSettings settings, JsonMapper json) {
+  BodySizeLimitFilter(WebSettings settings, JsonMapper json) {
     this.limit = settings.maxBodySize().toBytes();
     this.json = json;
   }
