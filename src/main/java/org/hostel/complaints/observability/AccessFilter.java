@@ -12,13 +12,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -28,24 +26,20 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
- * The outermost look at every request: gives it an id (from {@code X-Request-Id} when well-formed,
- * generated otherwise) that is returned and put on every log line of the request, counts and times
- * it by route template, and writes its one access-log line. It runs before the overload and rate
- * limits so that their refusals are counted too.
+ * Counts and times every request by route template and writes its one access-log line. It runs just
+ * inside the request id (so the line carries it) and before the overload and rate limits, so that
+ * their refusals are counted too.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class AccessFilter extends OncePerRequestFilter {
 
-  static final String HEADER = "X-Request-Id";
-  static final String MDC_KEY = "request_id";
   static final String UNMATCHED = "unmatched";
 
   /** Whatever the photo feature names its path variable. */
   private static final Pattern UPLOAD_ROUTE =
       Pattern.compile("/api/v1/complaints/\\{[^}/]+\\}/photos");
 
-  private static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   private static final Set<String> METHODS =
       Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
 
@@ -110,12 +104,6 @@ class AccessFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long start = System.nanoTime();
-    String id = request.getHeader(HEADER);
-    if (id == null || !VALID_ID.matcher(id).matches()) {
-      id = UUID.randomUUID().toString();
-    }
-    response.setHeader(HEADER, id);
-    MDC.put(MDC_KEY, id);
     boolean failed = false;
     try {
       chain.doFilter(request, response);
@@ -124,12 +112,7 @@ class AccessFilter extends OncePerRequestFilter {
       throw e;
     } finally {
       int status = failed && !response.isCommitted() ? 500 : response.getStatus();
-      long nanos = System.nanoTime() - start;
-      try {
-        record(request, status, nanos);
-      } finally {
-        MDC.remove(MDC_KEY);
-      }
+      record(request, status, System.nanoTime() - start);
     }
   }
 

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * access filter, so the answer is counted with its real status.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class FilterFailures extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(FilterFailures.class);
