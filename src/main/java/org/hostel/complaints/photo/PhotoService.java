@@ -21,12 +21,12 @@ import org.hostel.complaints.photo.PhotoProblems.LimitReached;
 import org.hostel.complaints.photo.PhotoProblems.NotUploaded;
 import org.hostel.complaints.photo.PhotoProblems.PhotoNotFound;
 import org.hostel.complaints.photo.PhotoProblems.Refused;
-import org.hostel.complaints.photo.PhotoProblems.TooLarge;
 import org.hostel.complaints.photo.PhotoProblems.UnsupportedType;
 import org.hostel.complaints.staff.Caller;
 import org.hostel.complaints.storage.Ids;
 import org.hostel.complaints.storage.StorageSettings;
 import org.hostel.complaints.web.AccessDenied;
+import org.hostel.complaints.web.PayloadTooLarge;
 import org.hostel.complaints.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -114,8 +114,8 @@ class PhotoService {
       } finally {
         deleteTree(work);
       }
-    } catch (Refused e) {
-      metrics.failed(DIRECT, e.reason());
+    } catch (Refused | PayloadTooLarge e) {
+      metrics.failed(DIRECT, PhotoProblems.reason(e));
       throw e;
     } catch (ValidationFailed e) {
       metrics.failed(DIRECT, "name");
@@ -140,7 +140,7 @@ class PhotoService {
       }
       long max = settings.maxFileSize().toBytes();
       if (request.contentLength() > max) {
-        throw TooLarge.over(max);
+        throw PhotoProblems.tooLarge(max);
       }
       Instant now = clock.instant();
       Photo pending =
@@ -175,8 +175,8 @@ class PhotoService {
           upload.url(),
           upload.headers(),
           settings.presignTtl().toSeconds());
-    } catch (Refused e) {
-      metrics.failed(PRESIGNED, e.reason());
+    } catch (Refused | PayloadTooLarge e) {
+      metrics.failed(PRESIGNED, PhotoProblems.reason(e));
       throw e;
     } catch (ValidationFailed e) {
       metrics.failed(PRESIGNED, "name");
@@ -212,13 +212,13 @@ class PhotoService {
         throw NotUploaded.nothing(photoId);
       }
       if (size.getAsLong() > max) {
-        throw TooLarge.over(max);
+        throw PhotoProblems.tooLarge(max);
       }
       Path work = workFolder();
       try {
         Path original = work.resolve("original");
         if (!storage.copyTo(pending.uploadKey(), original, max)) {
-          throw TooLarge.over(max);
+          throw PhotoProblems.tooLarge(max);
         }
         PhotoProcessor.Result result = processor.process(original, work);
         Photo photo = keep(caller, complaintId, photoId, pending.fileName(), result, pending);
@@ -229,13 +229,13 @@ class PhotoService {
       } finally {
         deleteTree(work);
       }
-    } catch (Refused e) {
+    } catch (Refused | PayloadTooLarge e) {
       // A confirm uses up its presign, whatever the outcome: the client asks for a new one. The
       // row stays (void) until the link expires, because S3 still accepts PUTs to it until then
       // and the clean-up must find what they leave.
       storage.delete(List.of(pending.uploadKey()));
       photos.voidPending(pending.id());
-      metrics.failed(PRESIGNED, e.reason());
+      metrics.failed(PRESIGNED, PhotoProblems.reason(e));
       throw e;
     } catch (IOException e) {
       metrics.failed(PRESIGNED, "error");
@@ -469,7 +469,7 @@ class PhotoService {
       throw UnsupportedType.notAsPresigned(type);
     }
     if (contentLength > length) {
-      throw TooLarge.over(length);
+      throw PayloadTooLarge.of("The body for this upload link", length);
     }
     UUID complaintId = UUID.fromString(key.substring(0, 36));
     UUID photoId = UUID.fromString(key.substring(37, 73));
@@ -478,7 +478,7 @@ class PhotoService {
     }
     long received = local.receive(key, body, length);
     if (received < 0) {
-      throw TooLarge.over(length);
+      throw PayloadTooLarge.of("The body for this upload link", length);
     }
     if (received < length) {
       local.delete(List.of(key));

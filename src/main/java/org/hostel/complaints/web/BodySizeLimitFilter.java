@@ -46,7 +46,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > limit) {
-      Problems.write(response, json, PayloadTooLarge.overLimit(limit));
+      Problems.write(response, json, PayloadTooLarge.body(limit));
       return;
     }
     chain.doFilter(new Limited(request, limit), response);
@@ -101,7 +101,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private void count(int n) throws IOException {
       count += n;
       if (count > limit) {
-        throw new BodyTooLargeException(limit);
+        // Readers of a stream expect an IOException; the advice finds the problem as its cause.
+        throw new IOException("Request body over " + limit + " bytes", PayloadTooLarge.body(limit));
       }
     }
 

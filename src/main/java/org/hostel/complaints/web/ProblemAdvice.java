@@ -1,11 +1,14 @@
 package org.hostel.complaints.web;
 
+import jakarta.servlet.MultipartConfigElement;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -35,6 +38,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+  private final ObjectProvider<MultipartConfigElement> multipart;
+
+  ProblemAdvice(ObjectProvider<MultipartConfigElement> multipart) {
+    this.multipart = multipart;
+  }
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException failure) {
@@ -173,9 +182,24 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    return respond(
-        new PayloadTooLargeProblem(
-            "The upload is larger than " + ex.getMaxUploadSize() + " bytes"));
+    return respond(PayloadTooLarge.of("An upload", uploadLimit(ex)));
+  }
+
+  /**
+   * The limit the upload passed. Spring reports {@code -1} when the container refused the multipart
+   * body, so the container's own exception, which knows the limit it applied, is asked first.
+   */
+  private long uploadLimit(MaxUploadSizeExceededException ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof SizeException container) {
+        return container.getPermittedSize();
+      }
+    }
+    if (ex.getMaxUploadSize() >= 0) {
+      return ex.getMaxUploadSize();
+    }
+    MultipartConfigElement configured = multipart.getIfAvailable();
+    return configured == null ? -1 : configured.getMaxFileSize();
   }
 
   @Override
@@ -211,8 +235,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   private static @Nullable PayloadTooLarge tooLarge(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof BodyTooLargeException over) {
-        return PayloadTooLarge.overLimit(over.limit());
+      if (t instanceof PayloadTooLarge over) {
+        return over;
       }
     }
     return null;
@@ -247,11 +271,5 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   private static String snakeCase(String field) {
     return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
-  }
-
-  private static final class PayloadTooLargeProblem extends ApiException {
-    PayloadTooLargeProblem(String detail) {
-      super(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large", detail);
-    }
   }
 }
