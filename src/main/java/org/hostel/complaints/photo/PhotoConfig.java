@@ -1,15 +1,10 @@
 package org.hostel.complaints.photo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import org.hostel.complaints.complaint.ComplaintsPurged;
+import org.hostel.complaints.storage.GeneratedSecrets;
 import org.hostel.complaints.storage.StorageSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,12 +47,12 @@ class PhotoConfig implements SchedulingConfigurer {
   }
 
   @Bean
-  PhotoStorage photoStorage(StorageSettings system, Clock clock) {
+  PhotoStorage photoStorage(StorageSettings system, GeneratedSecrets secrets, Clock clock) {
     return switch (settings.storage()) {
       case LOCAL ->
           new LocalPhotoStorage(
               system.dataDir().resolve("photos"),
-              new LinkSigner(linkSecret(system.dataDir())),
+              new LinkSigner(linkSecret(secrets)),
               clock,
               settings.linkTtl());
       case S3 -> s3Storage();
@@ -145,27 +140,10 @@ class PhotoConfig implements SchedulingConfigurer {
   }
 
   /** The configured link secret, or one generated once into the data folder. */
-  private byte[] linkSecret(Path dataDir) {
+  private byte[] linkSecret(GeneratedSecrets secrets) {
     if (!settings.urlSecret().isBlank()) {
       return settings.urlSecret().getBytes(StandardCharsets.UTF_8);
     }
-    Path file = dataDir.resolve("photo-link-secret");
-    try {
-      if (Files.exists(file)) {
-        return Base64.getDecoder().decode(Files.readString(file).strip());
-      }
-      Files.createDirectories(dataDir);
-      byte[] secret = new byte[32];
-      new SecureRandom().nextBytes(secret);
-      Files.writeString(file, Base64.getEncoder().encodeToString(secret));
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException e) {
-        // Not a POSIX file system; the folder's own permissions guard it.
-      }
-      return secret;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read or create " + file, e);
-    }
+    return Base64.getDecoder().decode(secrets.randomKey("photo-link-secret", 32));
   }
 }

@@ -21,6 +21,11 @@ class StorageConfig {
     return new Deployment(url == null || url.startsWith("jdbc:sqlite:"));
   }
 
+  @Bean
+  GeneratedSecrets generatedSecrets(StorageSettings settings) {
+    return new GeneratedSecrets(settings.dataDir());
+  }
+
   /**
    * SQLite needs settings a server database does not: write-ahead logging so readers never block
    * the writer, a busy timeout instead of instant lock errors, enforced foreign keys, and
