@@ -3,8 +3,6 @@ package org.hostel.complaints.realtime;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,12 +12,11 @@ import org.springframework.stereotype.Component;
 /**
  * The open dashboard sockets of this instance per role, exposed as {@code
  * websocket_connections_active{role}}, plus the per-instance cap as {@code
- * websocket_connections_capacity} once the socket feature declares it. The socket feature calls
- * {@link #opened}/{@link #closed}; it must not register a Micrometer gauge of the same name, which
- * Micrometer would silently ignore in favour of this one.
+ * websocket_connections_capacity} once the sessions declare it. Their total is the {@code
+ * websocket_connections} figure of {@code /health}, which reads it as {@link OpenConnections}.
  */
 @Component
-public class WebSocketGauge implements OpenConnections {
+class WebSocketGauge implements OpenConnections {
 
   /** Roles shown as zero before the first socket opens, so dashboards and alerts see the series. */
   private static final String[] KNOWN_ROLES = {"admin", "porter"};
@@ -35,16 +32,16 @@ public class WebSocketGauge implements OpenConnections {
     }
   }
 
-  public void opened(String role) {
+  void opened(String role) {
     counter(role).incrementAndGet();
   }
 
-  public void closed(String role) {
+  void closed(String role) {
     counter(role).updateAndGet(n -> Math.max(0, n - 1));
   }
 
   /** Declares the per-instance socket cap, for the "near the cap" alert. */
-  public void capacity(long cap) {
+  void capacity(long cap) {
     if (capacity.getAndSet(cap) == 0) {
       Gauge.builder("websocket.connections.capacity", capacity, AtomicLong::get)
           .description("Dashboard sockets this instance accepts before refusing with 1013")
@@ -55,12 +52,6 @@ public class WebSocketGauge implements OpenConnections {
   @Override
   public long count() {
     return open.values().stream().mapToLong(AtomicLong::get).sum();
-  }
-
-  public Map<String, Long> byRole() {
-    Map<String, Long> counts = new TreeMap<>();
-    open.forEach((role, count) -> counts.put(role, count.get()));
-    return counts;
   }
 
   private AtomicLong counter(String role) {
