@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What a newcomer sees on the first start, and what an operator sees on a misconfigured one. */
 class FirstRunTests {
+
+  /** What the embedded default makes up on its first start and must keep from then on. */
+  static final List<String> GENERATED =
+      List.of("jwt-secret", "photo-link-secret", "initial-admin-password");
 
   @TempDir Path dataDir;
 
@@ -37,6 +44,14 @@ class FirstRunTests {
           .isEqualTo(password);
       token = first.api().login("admin@localhost", password);
     }
+    Map<String, String> secrets = new LinkedHashMap<>();
+    for (String name : GENERATED) {
+      Path file = dataDir.resolve(name);
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .as(name)
+          .isEqualTo("rw-------");
+      secrets.put(name, Files.readString(file));
+    }
     Files.writeString(log, "");
     try (ServiceProcess second = ServiceProcess.start(env, log)) {
       String output = awaitLine(log, "To sign in");
@@ -48,6 +63,9 @@ class FirstRunTests {
                   .filter("admin"::equals)
                   .count())
           .isEqualTo(1);
+    }
+    for (String name : GENERATED) {
+      assertThat(Files.readString(dataDir.resolve(name))).as(name).isEqualTo(secrets.get(name));
     }
   }
 

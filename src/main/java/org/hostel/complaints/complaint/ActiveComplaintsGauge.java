@@ -2,7 +2,7 @@ package org.hostel.complaints.complaint;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.hostel.complaints.system.ScrapedGauge;
+import org.hostel.complaints.observability.ScrapedGauge;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,6 +1,6 @@
 package org.hostel.complaints.complaint;
 
-import org.hostel.complaints.system.ValidationFailed;
+import org.hostel.complaints.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
 /** The request headers complaint writes read, and the {@code ETag} their answers carry. */

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.hostel.complaints.staff.Caller;
-import org.hostel.complaints.system.AccessDenied;
+import org.hostel.complaints.web.AccessDenied;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 

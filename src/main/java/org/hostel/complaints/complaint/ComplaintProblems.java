@@ -2,7 +2,7 @@ package org.hostel.complaints.complaint;
 
 import java.util.List;
 import java.util.UUID;
-import org.hostel.complaints.system.ApiException;
+import org.hostel.complaints.web.ApiException;
 import org.springframework.http.HttpStatus;
 
 /** Failures of complaint operations, each with a stable title. */

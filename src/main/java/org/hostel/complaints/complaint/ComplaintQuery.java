@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import org.hostel.complaints.system.ApiException.FieldProblem;
-import org.hostel.complaints.system.ValidationFailed;
+import org.hostel.complaints.web.ApiException.FieldProblem;
+import org.hostel.complaints.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
 /**

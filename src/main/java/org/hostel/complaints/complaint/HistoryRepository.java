@@ -3,7 +3,7 @@ package org.hostel.complaints.complaint;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.hostel.complaints.system.Ids;
+import org.hostel.complaints.storage.Ids;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

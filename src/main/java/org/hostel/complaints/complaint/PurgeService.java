@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hostel.complaints.staff.Caller;
-import org.hostel.complaints.system.ValidationFailed;
+import org.hostel.complaints.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;

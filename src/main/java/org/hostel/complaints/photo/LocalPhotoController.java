@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.UUID;
 import org.hostel.complaints.photo.PhotoProblems.BadLink;
 import org.hostel.complaints.photo.PhotoProblems.PhotoNotFound;
-import org.hostel.complaints.photo.PhotoProblems.TooLarge;
 import org.hostel.complaints.photo.PhotoProblems.UnsupportedType;
+import org.hostel.complaints.web.PayloadTooLarge;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -104,7 +104,7 @@ class LocalPhotoController {
       throw UnsupportedType.notAsPresigned(type);
     }
     if (request.getContentLengthLong() > length) {
-      throw TooLarge.over(length);
+      throw PayloadTooLarge.of("The body for this upload link", length);
     }
     // The signature vouches for the key, so both are ids.
     UUID photo = UUID.fromString(photoId);
@@ -113,7 +113,7 @@ class LocalPhotoController {
     }
     long received = store.receive(key, request.getInputStream(), length);
     if (received < 0) {
-      throw TooLarge.over(length);
+      throw PayloadTooLarge.of("The body for this upload link", length);
     }
     if (received < length) {
       store.delete(List.of(key));

@@ -2,8 +2,8 @@ package org.hostel.complaints.photo;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.hostel.complaints.system.Ids;
-import org.hostel.complaints.system.ValidationFailed;
+import org.hostel.complaints.storage.Ids;
+import org.hostel.complaints.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
 /**

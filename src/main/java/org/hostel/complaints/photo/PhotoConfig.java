@@ -1,16 +1,11 @@
 package org.hostel.complaints.photo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import org.hostel.complaints.complaint.ComplaintsPurged;
-import org.hostel.complaints.system.SystemSettings;
+import org.hostel.complaints.storage.GeneratedSecrets;
+import org.hostel.complaints.storage.StorageSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -58,10 +53,11 @@ class PhotoConfig implements SchedulingConfigurer {
   /** The local store, with its own HTTP side ({@link LocalPhotoController}) beside it. */
   @Bean
   @ConditionalOnProperty(name = STORAGE, havingValue = "local", matchIfMissing = true)
-  LocalPhotoStorage localPhotoStorage(SystemSettings system, Clock clock) {
+  LocalPhotoStorage localPhotoStorage(
+      StorageSettings system, GeneratedSecrets secrets, Clock clock) {
     return new LocalPhotoStorage(
         system.dataDir().resolve("photos"),
-        new LinkSigner(linkSecret(system.dataDir())),
+        new LinkSigner(linkSecret(secrets)),
         clock,
         settings.linkTtl());
   }
@@ -153,27 +149,10 @@ class PhotoConfig implements SchedulingConfigurer {
   }
 
   /** The configured link secret, or one generated once into the data folder. */
-  private byte[] linkSecret(Path dataDir) {
+  private byte[] linkSecret(GeneratedSecrets secrets) {
     if (!settings.urlSecret().isBlank()) {
       return settings.urlSecret().getBytes(StandardCharsets.UTF_8);
     }
-    Path file = dataDir.resolve("photo-link-secret");
-    try {
-      if (Files.exists(file)) {
-        return Base64.getDecoder().decode(Files.readString(file).strip());
-      }
-      Files.createDirectories(dataDir);
-      byte[] secret = new byte[32];
-      new SecureRandom().nextBytes(secret);
-      Files.writeString(file, Base64.getEncoder().encodeToString(secret));
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException e) {
-        // Not a POSIX file system; the folder's own permissions guard it.
-      }
-      return secret;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read or create " + file, e);
-    }
+    return Base64.getDecoder().decode(secrets.randomKey("photo-link-secret", 32));
   }
 }

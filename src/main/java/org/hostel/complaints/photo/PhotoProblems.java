@@ -1,12 +1,13 @@
 package org.hostel.complaints.photo;
 
 import java.util.UUID;
-import org.hostel.complaints.system.ApiException;
+import org.hostel.complaints.web.ApiException;
+import org.hostel.complaints.web.PayloadTooLarge;
 import org.springframework.http.HttpStatus;
 
 /**
  * Why a photo was refused. Each carries the {@code reason} label it is counted under in {@code
- * photo_uploads_failed_total}.
+ * photo_uploads_failed_total}; a photo that is too large is the web layer's one 413 problem.
  */
 final class PhotoProblems {
 
@@ -26,14 +27,13 @@ final class PhotoProblems {
     }
   }
 
-  static final class TooLarge extends Refused {
-    private TooLarge(String detail) {
-      super(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large", detail, "size");
-    }
+  static PayloadTooLarge tooLarge(long limit) {
+    return PayloadTooLarge.of("A photo", limit);
+  }
 
-    static TooLarge over(long limit) {
-      return new TooLarge("A photo may be at most " + limit + " bytes");
-    }
+  /** The reason a refusal is counted under; a photo over the size limit is {@code size}. */
+  static String reason(ApiException refusal) {
+    return refusal instanceof Refused refused ? refused.reason() : "size";
   }
 
   static final class UnsupportedType extends Refused {

@@ -31,9 +31,8 @@ import javax.imageio.stream.FileImageOutputStream;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import org.hostel.complaints.photo.PhotoProblems.InvalidImage;
-import org.hostel.complaints.photo.PhotoProblems.TooLarge;
 import org.hostel.complaints.photo.PhotoProblems.UnsupportedType;
-import org.hostel.complaints.system.ApiException;
+import org.hostel.complaints.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -134,14 +133,17 @@ class PhotoProcessor {
       long size,
       String sha256) {}
 
-  /** Checks and processes {@code original}; a refusal is a {@link PhotoProblems.Refused}. */
+  /**
+   * Checks and processes {@code original}; a refusal is a {@link PhotoProblems.Refused}, or {@link
+   * org.hostel.complaints.web.PayloadTooLarge} for a file over the size limit.
+   */
   Result process(Path original, Path workDir) throws IOException {
     long size = Files.size(original);
     if (size == 0) {
       throw InvalidImage.empty();
     }
     if (size > settings.maxFileSize().toBytes()) {
-      throw TooLarge.over(settings.maxFileSize().toBytes());
+      throw PhotoProblems.tooLarge(settings.maxFileSize().toBytes());
     }
     Format format = sniff(original);
     try {

@@ -10,7 +10,7 @@ import org.hostel.complaints.complaint.ComplaintService;
 import org.hostel.complaints.complaint.PhotoChange;
 import org.hostel.complaints.photo.PhotoProblems.PhotoNotFound;
 import org.hostel.complaints.staff.Caller;
-import org.hostel.complaints.system.AccessDenied;
+import org.hostel.complaints.web.AccessDenied;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;

@@ -1,6 +1,6 @@
 package org.hostel.complaints.photo;
 
-import org.hostel.complaints.system.DependencyCheck;
+import org.hostel.complaints.observability.DependencyCheck;
 import org.springframework.stereotype.Component;
 
 /** Readiness includes the photo store: the folder on disk, or the bucket on S3. */

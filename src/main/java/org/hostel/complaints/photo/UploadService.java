@@ -18,11 +18,11 @@ import org.hostel.complaints.photo.PhotoProblems.LimitReached;
 import org.hostel.complaints.photo.PhotoProblems.NotUploaded;
 import org.hostel.complaints.photo.PhotoProblems.PhotoNotFound;
 import org.hostel.complaints.photo.PhotoProblems.Refused;
-import org.hostel.complaints.photo.PhotoProblems.TooLarge;
 import org.hostel.complaints.photo.PhotoProblems.UnsupportedType;
 import org.hostel.complaints.staff.Caller;
-import org.hostel.complaints.system.Ids;
-import org.hostel.complaints.system.ValidationFailed;
+import org.hostel.complaints.storage.Ids;
+import org.hostel.complaints.web.PayloadTooLarge;
+import org.hostel.complaints.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -116,7 +116,7 @@ class UploadService {
           }
           long max = settings.maxFileSize().toBytes();
           if (request.contentLength() > max) {
-            throw TooLarge.over(max);
+            throw PhotoProblems.tooLarge(max);
           }
           Instant now = clock.instant();
           Photo pending =
@@ -172,7 +172,7 @@ class UploadService {
         () -> {
           try {
             return confirm(caller, pending, started);
-          } catch (Refused e) {
+          } catch (Refused | PayloadTooLarge e) {
             // A confirm uses up its presign, whatever the outcome: the client asks for a new one.
             // The row stays (void) until the link expires, because S3 still accepts PUTs to it
             // until then and the clean-up must find what they leave.
@@ -193,14 +193,14 @@ class UploadService {
       throw NotUploaded.nothing(pending.id());
     }
     if (size.getAsLong() > max) {
-      throw TooLarge.over(max);
+      throw PhotoProblems.tooLarge(max);
     }
     Photo photo =
         workspace.run(
             work -> {
               Path original = work.resolve("original");
               if (!storage.copyTo(pending.uploadKey(), original, max)) {
-                throw TooLarge.over(max);
+                throw PhotoProblems.tooLarge(max);
               }
               PhotoProcessor.Result result = processor.process(original, work);
               return keep(
@@ -270,8 +270,8 @@ class UploadService {
   private <T> T counted(String flow, Attempt<T> attempt) {
     try {
       return attempt.run();
-    } catch (Refused e) {
-      metrics.failed(flow, e.reason());
+    } catch (Refused | PayloadTooLarge e) {
+      metrics.failed(flow, PhotoProblems.reason(e));
       throw e;
     } catch (ValidationFailed e) {
       metrics.failed(flow, "name");

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.hostel.complaints.system.SystemSettings;
+import org.hostel.complaints.storage.StorageSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,7 +21,7 @@ class UploadWorkspace {
 
   private final Path root;
 
-  UploadWorkspace(SystemSettings system) throws IOException {
+  UploadWorkspace(StorageSettings system) throws IOException {
     this.root = system.dataDir().resolve("uploading").toAbsolutePath();
     if (Files.isDirectory(root)) {
       deleteTree(root);

@@ -1,6 +1,6 @@
 package org.hostel.complaints.protection;
 
-import org.hostel.complaints.system.ApiException;
+import org.hostel.complaints.web.ApiException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 

@@ -2,7 +2,7 @@ package org.hostel.complaints.realtime;
 
 import java.util.Map;
 import org.hostel.complaints.staff.Caller;
-import org.hostel.complaints.system.AccessDenied;
+import org.hostel.complaints.web.AccessDenied;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

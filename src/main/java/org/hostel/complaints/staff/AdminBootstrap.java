@@ -1,12 +1,10 @@
 package org.hostel.complaints.staff;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.hostel.complaints.system.Deployment;
-import org.hostel.complaints.system.SystemSettings;
-import org.hostel.complaints.system.ValidationFailed;
+import org.hostel.complaints.storage.Deployment;
+import org.hostel.complaints.storage.GeneratedSecrets;
+import org.hostel.complaints.web.ValidationFailed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -28,6 +26,7 @@ class AdminBootstrap implements SmartInitializingSingleton {
 
   private final StaffService staff;
   private final AuthSettings settings;
+  private final GeneratedSecrets secrets;
   private final Path passwordFile;
   private final Deployment deployment;
   private final Environment environment;
@@ -36,12 +35,13 @@ class AdminBootstrap implements SmartInitializingSingleton {
   AdminBootstrap(
       StaffService staff,
       AuthSettings settings,
-      SystemSettings system,
+      GeneratedSecrets secrets,
       Deployment deployment,
       Environment environment) {
     this.staff = staff;
     this.settings = settings;
-    this.passwordFile = system.dataDir().resolve(PASSWORD_FILE);
+    this.secrets = secrets;
+    this.passwordFile = secrets.path(PASSWORD_FILE);
     this.deployment = deployment;
     this.environment = environment;
   }
@@ -73,9 +73,10 @@ class AdminBootstrap implements SmartInitializingSingleton {
       howToLogIn = "log in as " + settings.adminEmail() + " with COMPLAINTS_ADMIN_PASSWORD";
     } else if (deployment.embedded()) {
       if (staff.findByEmail(DEFAULT_ADMIN).isEmpty() && !staff.anyAdmin()) {
-        String password = PasswordPolicy.generate();
+        // Written before the account exists, so a start that fails in between leaves the
+        // password the next start will use, not an admin nobody knows the password of.
+        String password = secrets.readOrCreate(PASSWORD_FILE, PasswordPolicy::generate);
         staff.create("Administrator", DEFAULT_ADMIN, null, password, Role.ADMIN);
-        writePasswordFile(password);
         howToLogIn =
             "log in as "
                 + DEFAULT_ADMIN
@@ -106,15 +107,5 @@ class AdminBootstrap implements SmartInitializingSingleton {
     System.out.printf(
         "%n  Complaint Management System is running.%n  Dashboard: http://localhost:%s/dashboard/%n  API:       http://localhost:%s/api/v1/%n  To sign in, %s.%n%n",
         port, port, howToLogIn);
-  }
-
-  private void writePasswordFile(String password) {
-    try {
-      Files.createDirectories(passwordFile.toAbsolutePath().getParent());
-      Files.writeString(passwordFile, password + System.lineSeparator());
-      TokenService.trySetOwnerOnly(passwordFile);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + passwordFile, e);
-    }
   }
 }

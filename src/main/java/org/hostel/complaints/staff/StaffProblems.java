@@ -1,6 +1,6 @@
 package org.hostel.complaints.staff;
 
-import org.hostel.complaints.system.ApiException;
+import org.hostel.complaints.web.ApiException;
 import org.springframework.http.HttpStatus;
 
 /** Failures of account operations, each with a stable title. */

@@ -1,14 +1,8 @@
 package org.hostel.complaints.staff;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -16,8 +10,8 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import org.hostel.complaints.system.Deployment;
-import org.hostel.complaints.system.SystemSettings;
+import org.hostel.complaints.storage.Deployment;
+import org.hostel.complaints.storage.GeneratedSecrets;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -47,11 +41,11 @@ class TokenService {
 
   TokenService(
       AuthSettings settings,
-      SystemSettings system,
+      GeneratedSecrets secrets,
       Deployment deployment,
       StaffRepository staff,
       Clock clock) {
-    byte[] secret = secret(settings, system, deployment);
+    byte[] secret = secret(settings, secrets, deployment);
     SecretKey key = new SecretKeySpec(secret, "HmacSHA256");
     this.csrfKey = new SecretKeySpec(hmac(key, "csrf-key"), "HmacSHA256");
     this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
@@ -147,7 +141,7 @@ class TokenService {
   }
 
   private static byte[] secret(
-      AuthSettings settings, SystemSettings system, Deployment deployment) {
+      AuthSettings settings, GeneratedSecrets secrets, Deployment deployment) {
     String configured = settings.jwtSecret().trim();
     if (!configured.isEmpty()) {
       byte[] bytes = configured.getBytes(StandardCharsets.UTF_8);
@@ -162,35 +156,7 @@ class TokenService {
               + " tokens with the same secret: set COMPLAINTS_JWT_SECRET to a random string of at"
               + " least 32 bytes (for example: openssl rand -base64 48).");
     }
-    return generatedSecret(system.dataDir().resolve(SECRET_FILE));
-  }
-
-  private static byte[] generatedSecret(Path file) {
-    try {
-      if (!Files.exists(file)) {
-        byte[] random = new byte[48];
-        new SecureRandom().nextBytes(random);
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "jwt", ".tmp");
-        trySetOwnerOnly(temp);
-        Files.writeString(temp, Base64.getEncoder().encodeToString(random));
-        try {
-          Files.move(temp, file);
-        } catch (java.nio.file.FileAlreadyExistsException raced) {
-          Files.deleteIfExists(temp);
-        }
-      }
-      return Files.readString(file).trim().getBytes(StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read or create the token secret " + file, e);
-    }
-  }
-
-  static void trySetOwnerOnly(Path file) {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException | IOException ignored) {
-      // Not a POSIX file system; the folder's own permissions apply.
-    }
+    // The key is the Base64 text itself, as it always was, so existing tokens stay valid.
+    return secrets.randomKey(SECRET_FILE, 48).getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
-import org.hostel.complaints.system.SystemSettings;
+import org.hostel.complaints.storage.StorageSettings;
 import org.hostel.complaints.testing.Api;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.Multipart;
@@ -44,7 +44,7 @@ abstract class PhotoStoreContract {
   @Autowired JdbcClient jdbc;
   @Autowired MeterRegistry meters;
   @Autowired PhotoService service;
-  @Autowired SystemSettings system;
+  @Autowired StorageSettings system;
 
   Api api;
   Fixtures fixtures;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Collections;
 import java.util.List;
-import org.hostel.complaints.system.AddressRange;
+import org.hostel.complaints.web.AddressRange;
 import org.junit.jupiter.api.Test;
 
 class ClientAddressFilterTests {

@@ -1,0 +1,72 @@
+package org.hostel.complaints.storage;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StorageSettings.class)
+class StorageConfig {
+
+  @Bean
+  Deployment deployment(DataSourceProperties dataSource) {
+    String url = dataSource.determineUrl();
+    return new Deployment(url == null || url.startsWith("jdbc:sqlite:"));
+  }
+
+  @Bean
+  GeneratedSecrets generatedSecrets(StorageSettings settings) {
+    return new GeneratedSecrets(settings.dataDir());
+  }
+
+  /**
+   * SQLite needs settings a server database does not: write-ahead logging so readers never block
+   * the writer, a busy timeout instead of instant lock errors, enforced foreign keys, and
+   * transactions that take the write lock when they begin so two writers never deadlock on
+   * upgrading a read lock. Acknowledged writes are synced ({@code synchronous=FULL}). Writers queue
+   * in Java ({@link SerializedSqliteWrites}), so SQLite's own busy wait is only a safety net.
+   */
+  @Bean
+  static BeanPostProcessor sqliteTuning(StorageSettings settings) {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessBeforeInitialization(Object bean, String beanName) {
+        if (bean instanceof HikariDataSource pool
+            && pool.getJdbcUrl() != null
+            && pool.getJdbcUrl().startsWith("jdbc:sqlite:")) {
+          try {
+            Files.createDirectories(settings.dataDir());
+          } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create data folder " + settings.dataDir(), e);
+          }
+          pool.addDataSourceProperty("journal_mode", "WAL");
+          pool.addDataSourceProperty("synchronous", "FULL");
+          pool.addDataSourceProperty("busy_timeout", "5000");
+          pool.addDataSourceProperty("foreign_keys", "true");
+          pool.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+          pool.setMaximumPoolSize(Math.min(pool.getMaximumPoolSize(), 6));
+        }
+        return bean;
+      }
+
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof HikariDataSource pool
+            && pool.getJdbcUrl() != null
+            && pool.getJdbcUrl().startsWith("jdbc:sqlite:")) {
+          // A write waits for its turn no longer than a request waits for a connection: past
+          // that it is overload, answered 503 with Retry-After, not a client's timeout.
+          return new SerializedSqliteWrites(pool, Duration.ofMillis(pool.getConnectionTimeout()));
+        }
+        return bean;
+      }
+    };
+  }
+}
