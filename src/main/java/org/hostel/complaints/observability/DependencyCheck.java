@@ -15,4 +15,13 @@ public interface DependencyCheck {
    * is logged, never shown to the caller of {@code /health}.
    */
   void check() throws Exception;
+
+  /**
+   * False for a check that informs without deciding: when it fails it shows as {@code degraded} and
+   * readiness stays up. For things an instance serves well without (a notification channel), where
+   * taking the instance out of the load balancer would not help.
+   */
+  default boolean required() {
+    return true;
+  }
 }

@@ -57,16 +57,17 @@ class HealthController {
 
   record ReadyResponse(String status, Map<String, Check> checks) {}
 
+  /** {@code up}; {@code down} (fails readiness); {@code degraded} (informs only). */
   record Check(String status, String detail) {
-    boolean up() {
-      return status.equals("up");
+    boolean failsReadiness() {
+      return status.equals("down");
     }
   }
 
   @GetMapping("/health")
   ResponseEntity<HealthResponse> health() {
     Map<String, Check> results = runAll();
-    boolean healthy = results.values().stream().allMatch(Check::up);
+    boolean healthy = results.values().stream().noneMatch(Check::failsReadiness);
     var body =
         new HealthResponse(
             healthy ? "healthy" : "unhealthy", clock.instant(), openConnections(), results);
@@ -85,7 +86,7 @@ class HealthController {
   @GetMapping("/health/ready")
   ResponseEntity<ReadyResponse> ready() {
     Map<String, Check> results = runAll();
-    boolean up = results.values().stream().allMatch(Check::up);
+    boolean up = results.values().stream().noneMatch(Check::failsReadiness);
     var body = new ReadyResponse(up ? "up" : "down", results);
     return up ? ResponseEntity.ok(body) : unavailable(body);
   }
@@ -95,11 +96,11 @@ class HealthController {
   }
 
   private Map<String, Check> runAll() {
-    Map<String, CompletableFuture<Check>> running = new LinkedHashMap<>();
+    Map<DependencyCheck, CompletableFuture<Check>> running = new LinkedHashMap<>();
     Map<String, String> context = MDC.getCopyOfContextMap();
     for (DependencyCheck check : checks) {
       running.put(
-          check.name(),
+          check,
           CompletableFuture.supplyAsync(
               () -> {
                 // Lines logged by a check belong to the request that ran it.
@@ -117,17 +118,17 @@ class HealthController {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     Map<String, Check> results = new LinkedHashMap<>();
     running.forEach(
-        (name, future) -> {
+        (check, future) -> {
           Check result;
           try {
             long left = Math.max(0, deadline - System.nanoTime());
             result = future.get(left, TimeUnit.NANOSECONDS);
           } catch (Exception e) {
             future.cancel(true);
-            result = new Check("down", "no answer within " + timeoutMillis + " ms");
-            note(name, false, "timed out");
+            result = failed(check, "no answer within " + timeoutMillis + " ms");
+            note(check.name(), false, "timed out");
           }
-          results.put(name, result);
+          results.put(check.name(), result);
         });
     return results;
   }
@@ -139,8 +140,14 @@ class HealthController {
       return new Check("up", "reachable");
     } catch (Exception e) {
       note(check.name(), false, String.valueOf(e.getMessage()));
-      return new Check("down", "unreachable");
+      return failed(check, "unreachable");
     }
+  }
+
+  private static Check failed(DependencyCheck check, String detail) {
+    return check.required()
+        ? new Check("down", detail)
+        : new Check("degraded", "not working; readiness unaffected");
   }
 
   /** Logs changes of state only, so a dependency that stays down does not flood the log. */

@@ -13,16 +13,16 @@ import java.util.regex.Pattern;
  * A scrape in the Prometheus text format (0.0.4), parsed strictly: a line that is not a comment or
  * a well-formed sample fails the parse, as it would fail Prometheus.
  */
-record Scrape(Map<String, String> types, List<Sample> samples) {
+public record Scrape(Map<String, String> types, List<Sample> samples) {
 
-  record Sample(String name, Map<String, String> labels, double value) {}
+  public record Sample(String name, Map<String, String> labels, double value) {}
 
   private static final Pattern SAMPLE =
       Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)\\})? (\\S+)( [0-9]+)?");
   private static final Pattern LABEL =
       Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\",?");
 
-  static Scrape parse(String text) {
+  public static Scrape parse(String text) {
     Map<String, String> types = new LinkedHashMap<>();
     List<Sample> samples = new ArrayList<>();
     for (String line : text.split("\n")) {
@@ -69,12 +69,12 @@ record Scrape(Map<String, String> types, List<Sample> samples) {
     };
   }
 
-  List<Sample> named(String name) {
+  public List<Sample> named(String name) {
     return samples.stream().filter(s -> s.name().equals(name)).toList();
   }
 
   /** Label names seen on the samples of {@code name}. */
-  Set<Set<String>> labelSets(String name) {
+  public Set<Set<String>> labelSets(String name) {
     Set<Set<String>> sets = new java.util.HashSet<>();
     for (Sample s : named(name)) {
       sets.add(new TreeSet<>(s.labels().keySet()));
@@ -83,7 +83,7 @@ record Scrape(Map<String, String> types, List<Sample> samples) {
   }
 
   /** The value of the one sample with exactly these labels, or 0 when there is none yet. */
-  double value(String name, Map<String, String> labels) {
+  public double value(String name, Map<String, String> labels) {
     return named(name).stream()
         .filter(s -> s.labels().equals(labels))
         .mapToDouble(Sample::value)
@@ -91,7 +91,7 @@ record Scrape(Map<String, String> types, List<Sample> samples) {
         .orElse(0);
   }
 
-  boolean has(String name) {
+  public boolean has(String name) {
     return !named(name).isEmpty();
   }
 }
