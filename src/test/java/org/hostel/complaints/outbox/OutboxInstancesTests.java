@@ -1,6 +1,8 @@
 package org.hostel.complaints.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hostel.complaints.testing.Eventually.await;
+import static org.hostel.complaints.testing.Eventually.sleep;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +51,7 @@ class OutboxInstancesTests {
                     .script(
                         chat,
                         m -> {
-                          OutboxSuite.sleep(Duration.ofMillis(5));
+                          sleep(Duration.ofMillis(5));
                           return new Delivery.Sent();
                         }));
       }
@@ -59,7 +61,7 @@ class OutboxInstancesTests {
         }
       }
 
-      OutboxSuite.await(
+      await(
           "every row is recorded as sent",
           () ->
               a.getBean(JdbcClient.class)

@@ -2,6 +2,8 @@ package org.hostel.complaints.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hostel.complaints.testing.Eventually.await;
+import static org.hostel.complaints.testing.Eventually.sleep;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.hostel.complaints.observability.Scrape;
 import org.hostel.complaints.testing.Api;
@@ -342,24 +343,5 @@ abstract class OutboxSuite {
         .param("r", recipient)
         .query(String.class)
         .list();
-  }
-
-  static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out waiting until " + what);
-      }
-      sleep(Duration.ofMillis(20));
-    }
-  }
-
-  static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
