@@ -1,6 +1,7 @@
 package org.hostel.complaints.outbox;
 
 import java.time.Clock;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,8 +29,10 @@ class OutboxHousekeeping {
     this.clock = clock;
   }
 
+  /** Hourly, on one instance at a time (the others would only find nothing left to delete). */
   @Scheduled(initialDelayString = "PT5M", fixedDelayString = "PT1H")
-  void deleteFinished() {
+  @SchedulerLock(name = "outbox-housekeeping", lockAtMostFor = "PT30M")
+  public void deleteFinished() {
     long cutoff = clock.millis() - settings.retention().toMillis();
     int deleted = 0;
     int batch;

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.hostel.complaints.staff.Caller;
 import org.hostel.complaints.storage.Ids;
+import org.hostel.complaints.testing.BothDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;

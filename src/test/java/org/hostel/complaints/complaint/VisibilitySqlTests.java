@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hostel.complaints.staff.Caller;
 import org.hostel.complaints.storage.Ids;
+import org.hostel.complaints.testing.BothDatabases;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;

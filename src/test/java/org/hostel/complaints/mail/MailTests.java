@@ -167,38 +167,28 @@ class MailTests {
         .withPropertyValues("spring.mail.host=127.0.0.1")
         .run(context -> assertThat(context).hasSingleBean(ChannelSender.class));
 
-    StaticListableBeanFactory none = new StaticListableBeanFactory();
-    Mailer off =
-        new Mailer(
-            outbox,
-            new MailTemplates(),
-            none.getBeanProvider(JavaMailSender.class),
-            new MailSettings(""),
-            new PublicLinks(""));
+    Mailer off = mailer(false, "", "");
     assertThat(off.enabled()).isFalse();
     Boolean stored = tx.execute(s -> off.enqueue(sample(address(), "C-1")));
     assertThat(stored).isFalse();
 
-    StaticListableBeanFactory smtp = new StaticListableBeanFactory();
-    smtp.addBean("smtp", new JavaMailSenderImpl());
-    assertThatThrownBy(
-            () ->
-                new Mailer(
-                    outbox,
-                    new MailTemplates(),
-                    smtp.getBeanProvider(JavaMailSender.class),
-                    new MailSettings(""),
-                    new PublicLinks(ORIGIN)))
-        .hasMessageContaining("COMPLAINTS_MAIL_FROM");
-    assertThatThrownBy(
-            () ->
-                new Mailer(
-                    outbox,
-                    new MailTemplates(),
-                    smtp.getBeanProvider(JavaMailSender.class),
-                    new MailSettings(FROM),
-                    new PublicLinks("")))
+    assertThatThrownBy(() -> mailer(true, "", ORIGIN)).hasMessageContaining("COMPLAINTS_MAIL_FROM");
+    assertThatThrownBy(() -> mailer(true, FROM, ""))
         .hasMessageContaining("COMPLAINTS_PUBLIC_BASE_URL");
+  }
+
+  /** A mailer with or without an SMTP sender, with these settings. */
+  Mailer mailer(boolean smtp, String from, String origin) {
+    StaticListableBeanFactory beans = new StaticListableBeanFactory();
+    if (smtp) {
+      beans.addBean("smtp", new JavaMailSenderImpl());
+    }
+    return new Mailer(
+        outbox,
+        new MailTemplates(),
+        beans.getBeanProvider(JavaMailSender.class),
+        new MailSettings(from),
+        new PublicLinks(origin));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.hostel.complaints.complaint;
+package org.hostel.complaints.testing;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
@@ -6,32 +6,37 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.hostel.complaints.testing.PostgresDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A fresh, migrated SQLite file and PostgreSQL database, for SQL that must run on both. */
-final class BothDatabases implements AutoCloseable {
+public final class BothDatabases implements AutoCloseable {
 
   private final PostgresDatabase postgres = PostgresDatabase.create();
   private final List<HikariDataSource> pools = new ArrayList<>();
+  private final List<DataSource> dataSources;
   private final List<JdbcClient> clients;
 
-  BothDatabases() {
+  public BothDatabases() {
     try {
       String file = Files.createTempDirectory("repository-test").resolve("test.db").toString();
-      clients =
-          List.of(
-              JdbcClient.create(pool("jdbc:sqlite:" + file, "sqlite")),
-              JdbcClient.create(pool(postgres.url(), "postgresql")));
+      dataSources =
+          List.of(pool("jdbc:sqlite:" + file, "sqlite"), pool(postgres.url(), "postgresql"));
+      clients = dataSources.stream().map(JdbcClient::create).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /** SQLite first, then PostgreSQL. */
-  List<JdbcClient> clients() {
+  public List<JdbcClient> clients() {
     return clients;
+  }
+
+  /** The same two databases' connection pools, SQLite first. */
+  public List<DataSource> dataSources() {
+    return dataSources;
   }
 
   @Override
