@@ -196,7 +196,13 @@ class PrometheusTests {
             .isEqualTo("ok");
       }
     }
-    assertThat(names).hasSize(11).contains("ComplaintsHighErrorRate", "ComplaintsListingSlow");
+    assertThat(names)
+        .hasSize(13)
+        .contains(
+            "ComplaintsHighErrorRate",
+            "ComplaintsListingSlow",
+            "ComplaintsNotificationsStuck",
+            "ComplaintsNotificationsFailing");
 
     // The latency alerts' quantiles have real values behind them for the endpoints exercised.
     for (String endpoint :
