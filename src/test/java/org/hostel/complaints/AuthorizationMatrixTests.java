@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.hostel.complaints.testing.Api;
+import org.hostel.complaints.testing.EmbeddedContext;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.TestSetup;
 import org.jspecify.annotations.Nullable;
@@ -28,17 +29,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Every endpoint against every kind of caller. Each cell gets a fresh complaint (assigned to the
  * "assigned" porter, or left unassigned) so that one call cannot change what the next one sees.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTests {
 
@@ -64,13 +61,6 @@ class AuthorizationMatrixTests {
   /** What a body may depend on: the ids of the people in the matrix. */
   record Fixtureless(UUID admin, UUID assigned, UUID other) {}
 
-  @DynamicPropertySource
-  static void embedded(DynamicPropertyRegistry registry) {
-    TestSetup.common(registry);
-  }
-
-  @LocalServerPort int port;
-
   Api api;
   Fixtures fixtures;
   Fixtures.Staff assigned;
@@ -79,9 +69,9 @@ class AuthorizationMatrixTests {
   Map<Who, @Nullable String> tokens = new EnumMap<>(Who.class);
 
   @BeforeAll
-  void people() throws JOSEException {
-    api = Api.onPort(port);
-    fixtures = new Fixtures(api);
+  void people(Api api, Fixtures fixtures) throws JOSEException {
+    this.api = api;
+    this.fixtures = fixtures;
     assigned = fixtures.porter();
     other = fixtures.porter();
     UUID adminId =

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.hostel.complaints.testing.Api;
+import org.hostel.complaints.testing.EmbeddedContext;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,24 +17,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Bad input on every endpoint: a clear 4xx problem document, never a 500, and nothing changed. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTests {
 
-  @DynamicPropertySource
-  static void embedded(DynamicPropertyRegistry registry) {
-    TestSetup.common(registry);
-  }
-
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
 
   Api api;
@@ -42,9 +33,9 @@ class BadInputTests {
   String complaintId;
 
   @BeforeAll
-  void setUp() {
-    api = Api.onPort(port);
-    fixtures = new Fixtures(api);
+  void setUp(Api api, Fixtures fixtures) {
+    this.api = api;
+    this.fixtures = fixtures;
     admin = fixtures.adminToken();
     complaintId = fixtures.submit().get("id").asString();
   }

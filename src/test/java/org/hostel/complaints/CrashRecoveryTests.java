@@ -17,10 +17,12 @@ import org.hostel.complaints.testing.Api;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.ServiceProcess;
 import org.hostel.complaints.testing.TestSetup;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Acknowledged complaints survive the process being killed mid-write on the embedded default. */
+@Tag("multi-jvm")
 class CrashRecoveryTests {
 
   @TempDir Path dataDir;

@@ -21,8 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -30,11 +28,9 @@ import tools.jackson.databind.JsonNode;
  * The life of complaints over real HTTP, run once against SQLite and once against PostgreSQL. Every
  * test makes its own staff and reporters, so the database may hold anything else.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EndToEndSuite {
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
 
   Api api;
@@ -42,9 +38,9 @@ abstract class EndToEndSuite {
   String admin;
 
   @BeforeAll
-  void connect() {
-    api = Api.onPort(port);
-    fixtures = new Fixtures(api);
+  void connect(Api api, Fixtures fixtures) {
+    this.api = api;
+    this.fixtures = fixtures;
     admin = fixtures.adminToken();
   }
 

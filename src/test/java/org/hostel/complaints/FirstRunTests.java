@@ -14,10 +14,12 @@ import java.util.regex.Pattern;
 import org.hostel.complaints.testing.Api;
 import org.hostel.complaints.testing.PostgresDatabase;
 import org.hostel.complaints.testing.ServiceProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a newcomer sees on the first start, and what an operator sees on a misconfigured one. */
+@Tag("multi-jvm")
 class FirstRunTests {
 
   /** What the embedded default makes up on its first start and must keep from then on. */

@@ -1,14 +1,7 @@
 package org.hostel.complaints.complaint;
 
-import org.hostel.complaints.testing.TestSetup;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.hostel.complaints.testing.EmbeddedContext;
 
 /** The dashboard's figures on the embedded default. */
-class SqliteStatsTests extends StatsSuite {
-
-  @DynamicPropertySource
-  static void embedded(DynamicPropertyRegistry registry) {
-    TestSetup.common(registry);
-  }
-}
+@EmbeddedContext
+class SqliteStatsTests extends StatsSuite {}

@@ -15,25 +15,24 @@ import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The figures behind the header strip and the statistics page, run on each database. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A context of its own: the median and the period counts must see only this suite's rows.
+@TestPropertySource(properties = "test.context=statistics")
 abstract class StatsSuite {
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   Api api;
   Fixtures fixtures;
   String admin;
 
   @BeforeEach
-  void setUp() {
-    api = Api.onPort(port);
-    fixtures = new Fixtures(api);
+  void setUp(Api api, Fixtures fixtures) {
+    this.api = api;
+    this.fixtures = fixtures;
     admin = fixtures.adminToken();
   }
 

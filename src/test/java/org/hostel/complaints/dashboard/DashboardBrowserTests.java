@@ -15,30 +15,25 @@ import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.hostel.complaints.testing.Api;
+import org.hostel.complaints.testing.EmbeddedContext;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The dashboard in a real browser against the running service. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Tag("browser")
+@EmbeddedContext
 class DashboardBrowserTests {
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    TestSetup.common(registry);
-  }
 
   @LocalServerPort int port;
   Api api;
@@ -46,9 +41,9 @@ class DashboardBrowserTests {
   String base;
 
   @BeforeEach
-  void setUp() {
-    api = Api.onPort(port);
-    fixtures = new Fixtures(api);
+  void setUp(Api api, Fixtures fixtures) {
+    this.api = api;
+    this.fixtures = fixtures;
     base = "http://127.0.0.1:" + port;
   }
 

@@ -11,31 +11,20 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hostel.complaints.testing.Api;
-import org.hostel.complaints.testing.TestSetup;
+import org.hostel.complaints.testing.EmbeddedContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** How the dashboard's page and files are served: policy, headers, versions, compression. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedContext
 class DashboardPageTests {
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    TestSetup.common(registry);
-    registry.add("complaints.dashboard.image-origins", () -> "https://photos.example.org");
-  }
-
-  @LocalServerPort int port;
   Api api;
 
   @BeforeEach
-  void setUp() {
-    api = Api.onPort(port);
+  void setUp(Api api) {
+    this.api = api;
   }
 
   Api.Response page() {

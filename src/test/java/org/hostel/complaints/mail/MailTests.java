@@ -18,14 +18,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.hostel.complaints.outbox.ChannelSender;
 import org.hostel.complaints.outbox.Outbox;
-import org.hostel.complaints.testing.TestSetup;
+import org.hostel.complaints.testing.EmbeddedContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -38,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Mail through the outbox to a real SMTP server in this JVM, on the embedded default. */
 // Settings of its own (the SMTP server's port): the context is never reused, so it is closed.
 @DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedContext
 class MailTests {
 
   static final SmtpServer SMTP = SmtpServer.started();
@@ -47,7 +46,6 @@ class MailTests {
 
   @DynamicPropertySource
   static void mail(DynamicPropertyRegistry registry) {
-    TestSetup.common(registry);
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", SMTP::port);
     registry.add("complaints.mail.from", () -> FROM);

@@ -29,8 +29,15 @@ final class SmtpServer extends GreenMail {
   private final int port;
 
   private SmtpServer(int port) {
-    super(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    super(setup(port));
     this.port = port;
+  }
+
+  /** GreenMail waits 2 s for its server to start by default; a busy machine may need longer. */
+  private static ServerSetup setup(int port) {
+    ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    setup.setServerStartupTimeout(30_000);
+    return setup;
   }
 
   static SmtpServer started() {

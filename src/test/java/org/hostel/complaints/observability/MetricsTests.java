@@ -6,37 +6,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.hostel.complaints.testing.Api;
+import org.hostel.complaints.testing.EmbeddedContext;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 // Settings of its own: the context is never reused, so it is closed (and its pool freed).
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedContext
 class MetricsTests {
 
-  static final String METRICS_TOKEN = "metrics-token-for-tests-0123456789";
-
-  @DynamicPropertySource
-  static void settings(DynamicPropertyRegistry registry) {
-    TestSetup.common(registry);
-    registry.add("complaints.observability.metrics-token", () -> METRICS_TOKEN);
-  }
-
-  @LocalServerPort int port;
   Api api;
   Fixtures fixtures;
 
   @BeforeEach
-  void setUp() {
-    api = Api.onPort(port);
-    fixtures = new Fixtures(api);
+  void setUp(Api api, Fixtures fixtures) {
+    this.api = api;
+    this.fixtures = fixtures;
   }
 
   Scrape scrape() {
@@ -191,7 +177,7 @@ class MetricsTests {
     Api.Response withToken =
         api.call("GET", "/metrics")
             .header("X-Forwarded-For", "203.0.113.9")
-            .token(METRICS_TOKEN)
+            .token(TestSetup.METRICS_TOKEN)
             .send();
     assertThat(withToken.status()).isEqualTo(200);
     assertThat(withToken.body()).contains("active_complaints_total{status=\"reported\"}");

@@ -21,17 +21,16 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hostel.complaints.testing.Api;
+import org.hostel.complaints.testing.EmbeddedContext;
+import org.hostel.complaints.testing.Eventually;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.TestSetup;
 import org.hostel.complaints.testing.TestTools;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,18 +38,13 @@ import tools.jackson.databind.JsonNode;
  * (only the intervals and the {@code for:} waits shortened), next to a target that is down.
  */
 // Settings of its own: the context is never reused, so it is closed (and its pool freed).
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Tag("prometheus")
+@EmbeddedContext
 class PrometheusTests {
 
   static final Path DEPLOY = Path.of("deploy");
   static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-  @DynamicPropertySource
-  static void settings(DynamicPropertyRegistry registry) {
-    TestSetup.common(registry);
-  }
 
   @LocalServerPort int port;
   @TempDir Path dir;
@@ -107,22 +101,13 @@ class PrometheusTests {
     return Api.JSON.readTree(response.body());
   }
 
-  JsonNode await(int prometheusPort, String path, String promql, Predicate<JsonNode> done)
-      throws Exception {
-    long deadline = System.nanoTime() + 90_000_000_000L;
-    JsonNode last = null;
-    while (System.nanoTime() < deadline) {
-      try {
-        last = query(prometheusPort, path, promql);
-        if (done.test(last)) {
-          return last;
-        }
-      } catch (IOException notYet) {
-        // Prometheus is still starting.
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("Prometheus never answered as expected at " + path + ": " + last);
+  /** Waits for an answer {@code done} accepts; a starting Prometheus answers plain text 503s. */
+  JsonNode await(int prometheusPort, String path, String promql, Predicate<JsonNode> done) {
+    return Eventually.poll(
+        "Prometheus answers as expected at " + path,
+        Duration.ofSeconds(90),
+        () -> query(prometheusPort, path, promql),
+        done);
   }
 
   @Test

@@ -4,19 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import org.hostel.complaints.testing.Api;
+import org.hostel.complaints.testing.EmbeddedContext;
+import org.hostel.complaints.testing.Eventually;
 import org.hostel.complaints.testing.PostgresDatabase;
 import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 // Settings of its own: the context is never reused, so it is closed (and its pool freed).
 @DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedContext
 class ReadinessTests {
 
   static final PostgresDatabase DATABASE = PostgresDatabase.create();
@@ -37,7 +40,6 @@ class ReadinessTests {
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
-    TestSetup.common(registry);
     registry.add("spring.datasource.url", DATABASE::url);
     registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
     registry.add("spring.datasource.password", () -> "");
@@ -53,19 +55,13 @@ class ReadinessTests {
 
   @LocalServerPort int port;
 
-  Api.Response awaitReady(Predicate<Api.Response> condition) throws InterruptedException {
+  Api.Response awaitReady(Predicate<Api.Response> condition) {
     Api api = Api.onPort(port);
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (true) {
-      Api.Response response = api.get("/health/ready", null);
-      if (condition.test(response)) {
-        return response;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("readiness never became as expected: " + response);
-      }
-      Thread.sleep(200);
-    }
+    return Eventually.poll(
+        "readiness is as expected",
+        Duration.ofSeconds(60),
+        () -> api.get("/health/ready", null),
+        condition);
   }
 
   static void admin(String sql) throws Exception {
@@ -161,20 +157,18 @@ class ReadinessTests {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-          try (var probe = new java.net.Socket("127.0.0.1", port)) {
-            return;
-          } catch (IOException notYet) {
-            Thread.sleep(50);
-          }
-        }
-        throw new IllegalStateException("redis-server did not start on port " + port);
+        Eventually.await(
+            "redis-server answers on port " + port, Duration.ofSeconds(10), () -> ping(port));
       } catch (IOException e) {
         throw new IllegalStateException("cannot start redis-server", e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
+      }
+    }
+
+    static boolean ping(int port) throws IOException {
+      try (var probe = new java.net.Socket("127.0.0.1", port)) {
+        probe.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+        return new String(probe.getInputStream().readNBytes(5), StandardCharsets.US_ASCII)
+            .equals("+PONG");
       }
     }
 

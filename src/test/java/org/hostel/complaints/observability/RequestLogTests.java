@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.hostel.complaints.testing.Api;
+import org.hostel.complaints.testing.EmbeddedContext;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,13 +20,12 @@ import tools.jackson.databind.JsonNode;
 
 // Settings of its own: the context is never reused, so it is closed (and its pool freed).
 @DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedContext
 @ExtendWith(OutputCaptureExtension.class)
 class RequestLogTests {
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
-    TestSetup.common(registry);
     registry.add("complaints.observability.access-log", () -> "true");
   }
 

@@ -16,7 +16,6 @@ import org.hostel.complaints.observability.Scrape;
 import org.hostel.complaints.testing.Api;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +29,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The poll interval is long on purpose: a message that arrives quickly was woken by its commit or
  * by its own retry time, not found by a poll.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(RecordingSender.class)
 abstract class OutboxSuite {
 

@@ -6,18 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.hostel.complaints.testing.TestSetup;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.hostel.complaints.testing.EmbeddedContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Photos on the local disk, with the embedded database. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedContext
 class LocalPhotoStoreTests extends PhotoStoreContract {
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
-    TestSetup.common(registry);
     registry.add("complaints.photos.presign-ttl", () -> PRESIGN_TTL);
     registry.add("complaints.photos.max-per-complaint", () -> MAX_PER_COMPLAINT);
   }

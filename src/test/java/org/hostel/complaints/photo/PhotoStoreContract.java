@@ -25,7 +25,6 @@ import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -40,7 +39,6 @@ abstract class PhotoStoreContract {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired MeterRegistry meters;
   @Autowired PhotoService service;
@@ -56,9 +54,9 @@ abstract class PhotoStoreContract {
   abstract int wrongTypeStatus();
 
   @BeforeEach
-  void connect() {
-    api = Api.onPort(port);
-    fixtures = new Fixtures(api);
+  void connect(Api api, Fixtures fixtures) {
+    this.api = api;
+    this.fixtures = fixtures;
   }
 
   @Test

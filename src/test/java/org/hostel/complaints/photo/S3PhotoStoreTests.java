@@ -1,14 +1,13 @@
 package org.hostel.complaints.photo;
 
 import java.util.List;
-import org.hostel.complaints.testing.TestSetup;
+import org.hostel.complaints.testing.PostgresContext;
 import org.junit.jupiter.api.AfterAll;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Photos in a real S3-compatible server (S3Proxy), with PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PostgresContext
 class S3PhotoStoreTests extends PhotoStoreContract {
 
   static final String BUCKET = "complaint-photos";
@@ -16,7 +15,6 @@ class S3PhotoStoreTests extends PhotoStoreContract {
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
-    TestSetup.postgres(registry);
     // The context stays cached for the whole test run; it need not hold 20 of the shared
     // server's connections meanwhile.
     registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");

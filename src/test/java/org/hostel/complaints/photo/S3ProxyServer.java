@@ -1,9 +1,11 @@
 package org.hostel.complaints.photo;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
+import org.hostel.complaints.testing.Eventually;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
 import org.jclouds.blobstore.domain.StorageMetadata;
@@ -59,13 +61,8 @@ public final class S3ProxyServer implements AutoCloseable {
               .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
               .build();
       proxy.start();
-      long deadline = System.currentTimeMillis() + 30_000;
-      while (!"STARTED".equals(proxy.getState())) {
-        if (System.currentTimeMillis() > deadline) {
-          throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
-        }
-        Thread.sleep(20);
-      }
+      Eventually.await(
+          "S3Proxy has started", Duration.ofSeconds(60), () -> "STARTED".equals(proxy.getState()));
       return new S3ProxyServer(proxy, context);
     } catch (Exception e) {
       throw new IllegalStateException("cannot start S3Proxy", e);

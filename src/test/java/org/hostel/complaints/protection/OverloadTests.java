@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.hostel.complaints.testing.Api;
+import org.hostel.complaints.testing.EmbeddedContext;
+import org.hostel.complaints.testing.Eventually;
 import org.hostel.complaints.testing.PostgresDatabase;
 import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,14 +26,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 // Settings of its own: the context is never reused, so it is closed (and its pool freed).
 @DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedContext
 class OverloadTests {
 
   static final PostgresDatabase DATABASE = PostgresDatabase.create();
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
-    TestSetup.common(registry);
     registry.add("spring.datasource.url", DATABASE::url);
     registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
     registry.add("spring.datasource.password", () -> "");
@@ -64,14 +65,8 @@ class OverloadTests {
         .sum();
   }
 
-  static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not reached within 10 s");
-      }
-      Thread.sleep(20);
-    }
+  static void await(BooleanSupplier condition) {
+    Eventually.await("the condition holds", Duration.ofSeconds(10), condition::getAsBoolean);
   }
 
   @Test

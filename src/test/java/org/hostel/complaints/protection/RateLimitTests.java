@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 import org.hostel.complaints.testing.Api;
+import org.hostel.complaints.testing.EmbeddedContext;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,12 +20,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 // Settings of its own: the context is never reused, so it is closed (and its pool freed).
 @DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedContext
 class RateLimitTests {
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
-    TestSetup.common(registry);
     registry.add("complaints.rate-limit.anonymous", () -> "3/3s");
     registry.add("complaints.rate-limit.auth", () -> "20/1m");
     registry.add("complaints.rate-limit.staff", () -> "6/1m");
@@ -35,12 +33,11 @@ class RateLimitTests {
     registry.add("complaints.rate-limit.trusted-proxies", () -> "127.0.0.1/32");
   }
 
-  @LocalServerPort int port;
   Api api;
 
   @BeforeEach
-  void setUp() {
-    api = Api.onPort(port);
+  void setUp(Api api) {
+    this.api = api;
   }
 
   Api.Response anonymous(String client) {

@@ -8,12 +8,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.hostel.complaints.ComplaintsApplication;
 import org.hostel.complaints.testing.Api;
+import org.hostel.complaints.testing.Eventually;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.AfterAll;
@@ -123,21 +125,12 @@ class DashboardLimitsTests {
   }
 
   private void awaitConnections(int expected) {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    int seen = -1;
-    while (System.nanoTime() < deadline) {
-      seen = api.get("/api/v1/websocket/health", null).json().get("active_connections").asInt();
-      if (seen == expected) {
-        return;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-    throw new AssertionError("expected " + expected + " sockets, still " + seen);
+    Eventually.await(
+        expected + " sockets are open",
+        Duration.ofSeconds(10),
+        () ->
+            api.get("/api/v1/websocket/health", null).json().get("active_connections").asInt()
+                == expected);
   }
 
   private static void handshake(Socket raw, String token) throws IOException {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.hostel.complaints.ComplaintsApplication;
 import org.hostel.complaints.testing.Api;
+import org.hostel.complaints.testing.Eventually;
 import org.hostel.complaints.testing.ServiceProcess;
 import org.hostel.complaints.testing.TestSetup;
 
@@ -95,29 +96,17 @@ final class Instances {
    * Waits until the instance answers ready, failing with its log when it dies or takes too long.
    */
   static void awaitReady(Instance instance, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!instance.process().isAlive()) {
-        throw new AssertionError(
-            "instance on " + instance.port() + " died:\n" + instance.logTail());
-      }
-      try {
-        // The first admin is created once the application is ready, just after the port opens.
-        if (instance.api().get("/health/ready", null).status() == 200
-            && Files.readString(instance.log()).contains("is running")) {
-          return;
-        }
-      } catch (RuntimeException | IOException notYet) {
-        // Not listening yet.
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError(
-        "instance on " + instance.port() + " not ready in " + timeout + ":\n" + instance.logTail());
+    Eventually.await(
+        "instance on " + instance.port() + " is ready",
+        timeout,
+        () -> {
+          if (!instance.process().isAlive()) {
+            throw new AssertionError(
+                "instance on " + instance.port() + " died:\n" + instance.logTail());
+          }
+          // The first admin is created once the application is ready, just after the port opens.
+          return instance.api().get("/health/ready", null).status() == 200
+              && Files.readString(instance.log()).contains("is running");
+        });
   }
 }

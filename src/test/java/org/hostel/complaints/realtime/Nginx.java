@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.hostel.complaints.testing.Api;
+import org.hostel.complaints.testing.Eventually;
 import org.hostel.complaints.testing.TestTools;
 
 /**
@@ -94,23 +96,17 @@ final class Nginx implements AutoCloseable {
   }
 
   private void awaitListening() {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new AssertionError("nginx exited: " + errorLog() + stdout());
-      }
-      try (var socket = new java.net.Socket("127.0.0.1", port)) {
-        return;
-      } catch (IOException notYet) {
-        try {
-          Thread.sleep(100);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }
-    throw new AssertionError("nginx not listening: " + errorLog());
+    Eventually.await(
+        "nginx listens on " + port,
+        Duration.ofSeconds(30),
+        () -> {
+          if (!process.isAlive()) {
+            throw new AssertionError("nginx exited: " + errorLog() + stdout());
+          }
+          try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+          }
+        });
   }
 
   private String stdout() {

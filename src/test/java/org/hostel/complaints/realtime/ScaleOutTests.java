@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -31,6 +32,8 @@ import tools.jackson.databind.JsonNode;
  * Three instances behind Debian's nginx, sharing one PostgreSQL database and one Redis, behave as
  * one system. The instances are separate JVMs; the last test kills one of them.
  */
+@Tag("nginx")
+@Tag("multi-jvm")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutTests {

@@ -6,19 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hostel.complaints.testing.Api;
+import org.hostel.complaints.testing.EmbeddedContext;
 import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedContext
 class LoginThrottleTests {
 
   @DynamicPropertySource
   static void fewLogins(DynamicPropertyRegistry registry) {
-    TestSetup.common(registry);
     registry.add("complaints.auth.logins-per-client", () -> "3");
   }
 

@@ -5,31 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.hostel.complaints.testing.Api;
+import org.hostel.complaints.testing.EmbeddedContext;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedContext
 class SessionCookieTests {
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    TestSetup.common(registry);
-  }
-
-  @LocalServerPort int port;
   Api api;
   Fixtures fixtures;
 
   @BeforeEach
-  void setUp() {
-    api = Api.onPort(port);
-    fixtures = new Fixtures(api);
+  void setUp(Api api, Fixtures fixtures) {
+    this.api = api;
+    this.fixtures = fixtures;
   }
 
   record Session(String cookie, String csrf) {}

@@ -14,6 +14,7 @@ import org.hostel.complaints.testing.Api;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.ServiceProcess;
 import org.hostel.complaints.testing.TestSetup;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * virtual thread's carrier, and with every carrier pinned the writer holding the lock can never
  * commit. The service runs on a single carrier here, the harshest case of a small machine.
  */
+@Tag("multi-jvm")
 class EmbeddedWritesTests {
 
   @TempDir Path dataDir;

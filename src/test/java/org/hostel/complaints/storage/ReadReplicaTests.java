@@ -3,22 +3,20 @@ package org.hostel.complaints.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.hostel.complaints.testing.Api;
+import org.hostel.complaints.testing.EmbeddedContext;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.StreamingReplica;
-import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Lists read from a real streaming replica, yet every client sees its own writes at once. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadReplicaTests {
 
@@ -27,7 +25,6 @@ class ReadReplicaTests {
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
     pair = StreamingReplica.start();
-    TestSetup.common(registry);
     registry.add("spring.datasource.url", pair::primaryUrl);
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("complaints.replica.url", pair::replicaUrl);
@@ -38,14 +35,13 @@ class ReadReplicaTests {
     pair.close();
   }
 
-  @LocalServerPort int port;
   Api api;
   Fixtures fixtures;
 
   @BeforeEach
-  void setUp() {
-    api = Api.onPort(port);
-    fixtures = new Fixtures(api);
+  void setUp(Api api, Fixtures fixtures) {
+    this.api = api;
+    this.fixtures = fixtures;
   }
 
   @Test

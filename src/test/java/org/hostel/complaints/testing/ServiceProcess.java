@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,18 +32,33 @@ public final class ServiceProcess implements AutoCloseable {
   /** The same, with extra options for the service's JVM. */
   public static ServiceProcess start(
       Map<String, String> environment, Path log, List<String> jvmOptions) {
+    return start(environment, log, jvmOptions, Map.of());
+  }
+
+  /**
+   * The same, with settings given as command-line arguments ({@code --name=value}, which win over
+   * application.yaml). The JVM gets a 256 MB heap unless {@code jvmOptions} sizes the heap itself.
+   */
+  public static ServiceProcess start(
+      Map<String, String> environment,
+      Path log,
+      List<String> jvmOptions,
+      Map<String, String> settings) {
     int port = freePort();
     String java = ProcessHandle.current().info().command().orElse("java");
     String classPath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> command = new ArrayList<>();
     command.add(java);
-    command.add("-Xmx256m");
+    if (jvmOptions.stream().noneMatch(o -> o.startsWith("-Xmx") || o.contains("RAMPercentage"))) {
+      command.add("-Xmx256m");
+    }
     command.add("--enable-native-access=ALL-UNNAMED");
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(classPath);
     command.add("org.hostel.complaints.ComplaintsApplication");
+    settings.forEach((name, value) -> command.add("--" + name + "=" + value));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(environment);
     builder.environment().put("SERVER_PORT", Integer.toString(port));
@@ -53,10 +67,24 @@ public final class ServiceProcess implements AutoCloseable {
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     try {
       ServiceProcess service = new ServiceProcess(builder.start(), port);
-      service.awaitReady(Duration.ofSeconds(90));
+      service.awaitReady(Duration.ofSeconds(120));
       return service;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The service process's id, e.g. to read its memory from {@code /proc}. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Whether the process runs and answers its liveness check. */
+  public boolean alive() {
+    try {
+      return process.isAlive() && api().get("/health/live", null).status() == 200;
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 
@@ -94,28 +122,21 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   private void awaitReady(Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    Api api = api();
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("the service exited with " + process.exitValue());
-      }
-      try {
-        if (api.get("/health", null).status() == 200) {
-          return;
-        }
-      } catch (RuntimeException notYet) {
-        // Not listening yet.
-      }
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+    try {
+      Eventually.await(
+          "the service on " + port + " is ready",
+          timeout,
+          () -> {
+            if (!process.isAlive()) {
+              // An error, not an exception: the wait ends at once.
+              throw new AssertionError("the service exited with " + process.exitValue());
+            }
+            return api().get("/health", null).status() == 200;
+          });
+    } catch (AssertionError e) {
+      kill();
+      throw e;
     }
-    kill();
-    throw new IllegalStateException("the service did not become ready within " + timeout);
   }
 
   public static int freePort() {

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -70,14 +71,10 @@ public final class StreamingReplica implements AutoCloseable {
   /** Waits until the replica has replayed everything the primary has written so far. */
   public void awaitCaughtUp() {
     String position = primarySql("SELECT pg_current_wal_lsn()::text");
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      if ("t".equals(replicaSql("SELECT pg_last_wal_replay_lsn() >= '" + position + "'"))) {
-        return;
-      }
-      sleep(50);
-    }
-    throw new AssertionError("replica did not catch up with " + position);
+    Eventually.await(
+        "the replica has replayed up to " + position,
+        Duration.ofSeconds(30),
+        () -> "t".equals(replicaSql("SELECT pg_last_wal_replay_lsn() >= '" + position + "'")));
   }
 
   /** Everything the replica has logged, including each statement it ran. */

@@ -13,29 +13,38 @@ public final class TestSetup {
   public static final String ADMIN_PASSWORD = "Admin-Passw0rd";
   public static final String SERVICE_TOKEN = "integration-token-for-tests-0123456789";
   public static final String JWT_SECRET = "test-secret-that-is-long-enough-for-hs256-signing";
+  public static final String METRICS_TOKEN = "metrics-token-for-tests-0123456789";
+
+  /**
+   * The settings every end-to-end context shares, as inlined test properties (one per line). Spring
+   * reads them as a properties file, so shared contexts keep an equal cache key.
+   */
+  public static final String PROPERTIES =
+      "complaints.auth.admin-email="
+          + ADMIN_EMAIL
+          + "\ncomplaints.auth.admin-password="
+          + ADMIN_PASSWORD
+          + "\ncomplaints.auth.service-token="
+          + SERVICE_TOKEN
+          + "\ncomplaints.auth.jwt-secret="
+          + JWT_SECRET
+          + "\ncomplaints.auth.logins-per-client=100000"
+          + "\ncomplaints.rate-limit.auth=100000/1m"
+          + "\ncomplaints.auth.password-hash-strength=4"
+          + "\ncomplaints.observability.metrics-token="
+          + METRICS_TOKEN
+          + "\ncomplaints.dashboard.image-origins=https://photos.example.org";
 
   private TestSetup() {}
 
-  /** Common settings plus a fresh data folder. */
+  /** The shared settings plus a fresh data folder, for contexts started by hand. */
   public static void common(DynamicPropertyRegistry registry) {
     String dataDir = tempDataDir();
     registry.add("complaints.data-dir", () -> dataDir);
-    registry.add("complaints.auth.admin-email", () -> ADMIN_EMAIL);
-    registry.add("complaints.auth.admin-password", () -> ADMIN_PASSWORD);
-    registry.add("complaints.auth.service-token", () -> SERVICE_TOKEN);
-    registry.add("complaints.auth.jwt-secret", () -> JWT_SECRET);
-    registry.add("complaints.auth.logins-per-client", () -> "100000");
-    registry.add("complaints.rate-limit.auth", () -> "100000/1m");
-    registry.add("complaints.auth.password-hash-strength", () -> "4");
-  }
-
-  /** Common settings on a throw-away PostgreSQL database. */
-  public static void postgres(DynamicPropertyRegistry registry) {
-    common(registry);
-    PostgresDatabase database = PostgresDatabase.create();
-    registry.add("spring.datasource.url", database::url);
-    registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
-    registry.add("spring.datasource.password", () -> "");
+    PROPERTIES
+        .lines()
+        .map(line -> line.split("=", 2))
+        .forEach(pair -> registry.add(pair[0], () -> pair[1]));
   }
 
   public static String tempDataDir() {

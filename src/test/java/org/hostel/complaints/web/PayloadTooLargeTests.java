@@ -10,13 +10,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.hostel.complaints.testing.Api;
+import org.hostel.complaints.testing.EmbeddedContext;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.Multipart;
 import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * JSON body limit for JSON, the photo limit for photos. Both limits are set to unusual values here,
  * so a detail that names a default (or no real limit at all) fails.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedContext
 class PayloadTooLargeTests {
 
   static final long BODY_LIMIT = 3 * 1024;
@@ -34,20 +33,17 @@ class PayloadTooLargeTests {
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
-    TestSetup.common(registry);
     registry.add("complaints.max-body-size", () -> "3KB");
     registry.add("complaints.photos.max-file-size", () -> "100KB");
   }
-
-  @LocalServerPort int port;
 
   Api api;
   Fixtures fixtures;
 
   @BeforeEach
-  void connect() {
-    api = Api.onPort(port);
-    fixtures = new Fixtures(api);
+  void connect(Api api, Fixtures fixtures) {
+    this.api = api;
+    this.fixtures = fixtures;
   }
 
   @Test
