@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * Run:
  *
  * <pre>
- * mvn -B test -Dtest=HotReadsBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * mvn -B -Pbench test -Dtest=HotReadsBenchmark
  * </pre>
  *
  * Writes {@code target/benchmarks/realtime.md} too.

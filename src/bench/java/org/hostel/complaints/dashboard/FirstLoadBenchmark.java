@@ -12,15 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.hostel.complaints.testing.EmbeddedContext;
 import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,17 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * them to {@code target/benchmarks/dashboard-first-load.md}; only the size, which does not depend
  * on the machine's load, is held to its target (150 KB).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FirstLoadBenchmarkTests {
+@EmbeddedContext
+class FirstLoadBenchmark {
 
   static final int COMPLAINTS = 10_000;
   static final int RUNS = 7;
   static final long SIZE_TARGET = 150 * 1024;
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    TestSetup.common(registry);
-  }
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;

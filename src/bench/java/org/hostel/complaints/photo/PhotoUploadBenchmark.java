@@ -3,7 +3,6 @@ package org.hostel.complaints.photo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,18 +23,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.hostel.complaints.ComplaintsApplication;
-import org.hostel.complaints.testing.Api;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.Multipart;
+import org.hostel.complaints.testing.ServiceProcess;
 import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.Test;
 
 /**
- * Upload speed and memory, on the local disk and on S3 (S3Proxy). Not part of the default test run
- * (the name does not match Surefire's patterns); run it with
+ * Upload speed and memory, on the local disk and on S3 (S3Proxy). A benchmark, outside {@code mvn
+ * verify}; run it with
  *
- * <pre>mvn -B test -Dtest=PhotoUploadBenchmark -Djacoco.skip=true</pre>
+ * <pre>mvn -B -Pbench test -Dtest=PhotoUploadBenchmark</pre>
  *
  * ({@code -Dbenchmark.serviceJvmArgs=-Xmx256m} gives the service JVM options.)
  *
@@ -289,79 +287,41 @@ class PhotoUploadBenchmark {
     }
   }
 
-  /** The service in its own JVM, started from the test class path. */
+  /** The service in its own JVM ({@link ServiceProcess}), with one complaint to upload to. */
   private static final class Service implements AutoCloseable {
-    private final Process process;
+    private final ServiceProcess process;
     private final String base;
     private final String complaint;
     private final long idleRssKb;
 
-    private Service(Process process, String base, String complaint) throws IOException {
+    private Service(ServiceProcess process, String complaint) throws IOException {
       this.process = process;
-      this.base = base;
+      this.base = process.api().base();
       this.complaint = complaint;
       this.idleRssKb = memoryKb("VmRSS");
     }
 
-    static Service start(Path log, Map<String, String> extra) throws Exception {
-      int port;
-      try (ServerSocket socket = new ServerSocket(0)) {
-        port = socket.getLocalPort();
-      }
-      Path data = Files.createTempDirectory("photo-benchmark-");
-      List<String> command = new ArrayList<>();
-      command.add(ProcessHandle.current().info().command().orElse("java"));
-      // Default heap settings unless told otherwise, e.g. -Dbenchmark.serviceJvmArgs=-Xmx256m
+    static Service start(Path log, Map<String, String> extra) throws IOException {
+      Files.deleteIfExists(log);
+      // The JVM's default heap unless told otherwise, e.g. -Dbenchmark.serviceJvmArgs=-Xmx256m
+      List<String> jvm = new ArrayList<>(List.of("-XX:MaxRAMPercentage=25"));
       for (String arg : System.getProperty("benchmark.serviceJvmArgs", "").split(" ")) {
         if (!arg.isBlank()) {
-          command.add(arg);
+          jvm.add(arg);
         }
       }
-      command.add("-cp");
-      command.add(System.getProperty("java.class.path"));
-      command.add(ComplaintsApplication.class.getName());
       Map<String, String> settings = new LinkedHashMap<>();
-      settings.put("server.port", Integer.toString(port));
       settings.put("server.address", "127.0.0.1");
-      settings.put("complaints.data-dir", data.toString());
-      settings.put("complaints.auth.admin-email", TestSetup.ADMIN_EMAIL);
-      settings.put("complaints.auth.admin-password", TestSetup.ADMIN_PASSWORD);
-      settings.put("complaints.auth.service-token", TestSetup.SERVICE_TOKEN);
-      settings.put("complaints.auth.jwt-secret", TestSetup.JWT_SECRET);
+      settings.put("complaints.data-dir", Files.createTempDirectory("photo-benchmark-").toString());
+      TestSetup.PROPERTIES
+          .lines()
+          .map(line -> line.split("=", 2))
+          .forEach(pair -> settings.put(pair[0], pair[1]));
       settings.put("complaints.photos.max-per-complaint", "1000");
       settings.putAll(extra);
-      settings.forEach((k, v) -> command.add("--" + k + "=" + v));
-      Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
-      String base = "http://127.0.0.1:" + port;
-      long deadline = System.currentTimeMillis() + 120_000;
-      while (true) {
-        if (!process.isAlive()) {
-          throw new IllegalStateException("service exited; see " + log);
-        }
-        try {
-          if (HTTP.send(
-                      HttpRequest.newBuilder(URI.create(base + "/health/live")).build(),
-                      HttpResponse.BodyHandlers.discarding())
-                  .statusCode()
-              == 200) {
-            break;
-          }
-        } catch (IOException notYet) {
-          // still starting
-        }
-        if (System.currentTimeMillis() > deadline) {
-          process.destroyForcibly();
-          throw new IllegalStateException("service did not start; see " + log);
-        }
-        Thread.sleep(250);
-      }
-      Fixtures fixtures = new Fixtures(new Api(base));
-      String complaint = fixtures.submit().get("id").asString();
-      return new Service(process, base, complaint);
+      ServiceProcess process = ServiceProcess.start(Map.of(), log, jvm, settings);
+      String complaint = new Fixtures(process.api()).submit().get("id").asString();
+      return new Service(process, complaint);
     }
 
     int upload(Multipart body) {
@@ -383,16 +343,7 @@ class PhotoUploadBenchmark {
     }
 
     boolean alive() {
-      try {
-        return process.isAlive()
-            && HTTP.send(
-                        HttpRequest.newBuilder(URI.create(base + "/health/live")).build(),
-                        HttpResponse.BodyHandlers.discarding())
-                    .statusCode()
-                == 200;
-      } catch (IOException | InterruptedException e) {
-        return false;
-      }
+      return process.alive();
     }
 
     long memoryKb(String field) throws IOException {
@@ -405,11 +356,8 @@ class PhotoUploadBenchmark {
     }
 
     @Override
-    public void close() throws InterruptedException {
-      process.destroy();
-      if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
+    public void close() {
+      process.close();
     }
   }
 }

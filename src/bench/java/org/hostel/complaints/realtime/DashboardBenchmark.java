@@ -24,11 +24,11 @@ import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.Test;
 
 /**
- * Capacity figures of the dashboard socket; not part of {@code mvn verify} (the class name does not
- * end in Tests). Run:
+ * Capacity figures of the dashboard socket; a benchmark in {@code src/bench/java}, compiled and run
+ * only with the {@code bench} profile, never by {@code mvn verify}. Run:
  *
  * <pre>
- * mvn -B test -Dtest=DashboardBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * mvn -B -Pbench test -Dtest=DashboardBenchmark
  * </pre>
  *
  * Sizes are system properties: {@code benchmark.sockets} (10000), {@code benchmark.hold-seconds}
