@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/staff")
 class StaffAdminController {
 
-  private final StaffService staff;
+  private final StaffAdministration staff;
 
-  StaffAdminController(StaffService staff) {
+  StaffAdminController(StaffAdministration staff) {
     this.staff = staff;
   }
 
