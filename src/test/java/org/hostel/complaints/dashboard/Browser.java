@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.hostel.complaints.testing.Eventually;
 import org.hostel.complaints.testing.TestTools;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -38,11 +39,6 @@ final class Browser implements AutoCloseable {
   static Browser open(String base, int width, int height) {
     Path chromedriver = TestTools.require("chromedriver", "chromium-driver");
     Path chromium = TestTools.require("chromium", "chromium");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(chromedriver.toFile())
-            .usingAnyFreePort()
-            .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium.toFile());
     options.addArguments(
@@ -55,9 +51,30 @@ final class Browser implements AutoCloseable {
         "--disable-sync",
         "--no-first-run",
         "--window-size=" + width + "," + height);
-    ChromeDriver driver = new ChromeDriver(service, options);
+    // A busy machine may be slow to start chromedriver or chromium: try again until the deadline.
+    ChromeDriver driver =
+        Eventually.poll(
+            "chromedriver and chromium start",
+            Duration.ofMinutes(2),
+            () -> start(chromedriver, options),
+            started -> true);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     return new Browser(driver, base);
+  }
+
+  private static ChromeDriver start(Path chromedriver, ChromeOptions options) {
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(chromedriver.toFile())
+            .usingAnyFreePort()
+            .withTimeout(Duration.ofSeconds(60))
+            .build();
+    try {
+      return new ChromeDriver(service, options);
+    } catch (RuntimeException e) {
+      service.stop();
+      throw e;
+    }
   }
 
   void go(String hash) {
