@@ -37,7 +37,10 @@ public final class TestSetup {
 
   private TestSetup() {}
 
-  /** The shared settings plus a fresh data folder, for contexts started by hand. */
+  /**
+   * The shared settings plus a fresh data folder, for contexts started by hand; test classes use
+   * {@link EmbeddedContext}.
+   */
   public static void common(DynamicPropertyRegistry registry) {
     String dataDir = tempDataDir();
     registry.add("complaints.data-dir", () -> dataDir);
@@ -45,6 +48,18 @@ public final class TestSetup {
         .lines()
         .map(line -> line.split("=", 2))
         .forEach(pair -> registry.add(pair[0], () -> pair[1]));
+  }
+
+  /**
+   * The shared settings on a throw-away PostgreSQL database, for contexts started by hand; test
+   * classes use {@link PostgresContext}.
+   */
+  public static void postgres(DynamicPropertyRegistry registry) {
+    common(registry);
+    PostgresDatabase database = PostgresDatabase.create();
+    registry.add("spring.datasource.url", database::url);
+    registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
+    registry.add("spring.datasource.password", () -> "");
   }
 
   public static String tempDataDir() {
