@@ -6,22 +6,31 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
-/** A complaint as the reporter bot or a member of staff sends it. */
+/**
+ * A complaint as the reporter bot or a member of staff sends it. Messages are whole sentences that
+ * the dashboard shows next to the field as they are.
+ */
+@FitsCatalog
 record SubmitComplaintRequest(
-    @Nullable @Pattern(regexp = "^[0-9]{1,20}$", message = "must be 1 to 20 digits")
+    @Nullable
+        @Pattern(regexp = "^[0-9]{1,20}$", message = "Telegram user id must be 1 to 20 digits")
         String telegramUserId,
-    @NotBlank @Size(max = 100) String hostel,
-    @Nullable @Size(max = 8) String wing,
-    @NotBlank @Size(max = 16) String roomNumber,
-    @NotBlank @Size(max = 50) String category,
-    @NotNull
-        @Size(min = 10, max = 2000)
-        @Pattern(regexp = TEXT, message = "must not contain control characters")
+    @NotBlank(message = "Hostel is required") String hostel,
+    @Nullable String wing,
+    @NotBlank(message = "Room is required")
+        @Size(max = ROOM_MAX, message = "Room must be at most {max} characters")
+        String roomNumber,
+    @NotBlank(message = "Category is required") String category,
+    @NotNull(message = "Description is required")
+        @Size(min = 10, max = 2000, message = "Description must be {min} to {max} characters long")
+        @Pattern(regexp = TEXT, message = "Description must not contain control characters")
         String description,
-    @NotNull Severity severity) {
+    @NotNull(message = "Severity is required") Severity severity) {
 
   /** Printable text; line breaks and tabs allowed. */
   static final String TEXT = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+
+  static final int ROOM_MAX = 16;
 
   SubmitComplaintRequest {
     description = description == null ? null : description.strip();
