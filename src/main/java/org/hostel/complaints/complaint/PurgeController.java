@@ -1,5 +1,6 @@
 package org.hostel.complaints.complaint;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,6 +33,10 @@ class PurgeController {
   record PurgeResponse(
       boolean dryRun, int deletedCount, Map<String, Integer> byStatus, List<UUID> deletedIds) {}
 
+  @Operation(
+      summary = "Purge finished complaints",
+      description =
+          "Removes resolved and closed complaints older than the retention (admins). `dry_run: true` only counts. No body: the default retention per status.")
   @DeleteMapping("/api/v1/admin/purge")
   PurgeResponse purge(
       Caller caller, @Valid @RequestBody(required = false) @Nullable PurgeRequest body) {

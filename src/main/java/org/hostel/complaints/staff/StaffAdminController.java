@@ -1,5 +1,6 @@
 package org.hostel.complaints.staff;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -48,17 +49,25 @@ class StaffAdminController {
 
   record MessageResponse(String message) {}
 
+  @Operation(summary = "All staff accounts", description = "Every account, active or not (admins).")
   @GetMapping
   List<StaffEntry> list(Caller caller) {
     return staff.listAll(caller).stream().map(StaffEntry::of).toList();
   }
 
+  @Operation(
+      summary = "Deactivate or reactivate an account",
+      description =
+          "`active: false` ends the account's sessions at once; an admin cannot deactivate themself (422).")
   @PatchMapping("/{id}")
   StaffEntry setActive(
       Caller caller, @PathVariable UUID id, @Valid @RequestBody ActiveRequest body) {
     return StaffEntry.of(staff.setActive(caller, id, body.active()));
   }
 
+  @Operation(
+      summary = "Reset a password",
+      description = "Sets a new password for the account and signs it out everywhere (admins).")
   @PostMapping("/{id}/reset-password")
   MessageResponse resetPassword(
       Caller caller, @PathVariable UUID id, @Valid @RequestBody ResetPasswordRequest body) {
