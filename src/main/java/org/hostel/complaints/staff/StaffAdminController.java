@@ -1,6 +1,7 @@
 package org.hostel.complaints.staff;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,9 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 class StaffAdminController {
 
   private final StaffService staff;
+  private final StaffRemoval removal;
 
-  StaffAdminController(StaffService staff) {
+  StaffAdminController(StaffService staff, StaffRemoval removal) {
     this.staff = staff;
+    this.removal = removal;
   }
 
   record StaffEntry(
@@ -48,6 +53,19 @@ class StaffAdminController {
       @NotBlank @Size(max = PasswordPolicy.MAX_LENGTH) String newPassword) {}
 
   record MessageResponse(String message) {}
+
+  @Operation(
+      summary = "Remove an account",
+      description =
+          "Removes a deactivated account that has no history (no complaint assigned to it,"
+              + " entered by it or changed by it), e.g. one a load test made; otherwise 409 and"
+              + " the account stays deactivated (admins).")
+  @ApiResponse(responseCode = "204", description = "Removed")
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> remove(Caller caller, @PathVariable UUID id) {
+    removal.remove(caller, id);
+    return ResponseEntity.noContent().build();
+  }
 
   @Operation(summary = "All staff accounts", description = "Every account, active or not (admins).")
   @GetMapping
