@@ -144,6 +144,10 @@ class ApiReference {
                   path.readOperations()
                       .forEach(
                           operation -> {
+                            if (operation.getTags() != null) {
+                              operation.setTags(
+                                  operation.getTags().stream().map(ApiReference::tag).toList());
+                            }
                             operation
                                 .getResponses()
                                 .addApiResponse("4XX", problem("The request was refused"));
@@ -152,6 +156,14 @@ class ApiReference {
                                 .addApiResponse("5XX", problem("The service could not answer"));
                           }));
     };
+  }
+
+  /** "staff-admin-controller" reads as "Staff admin". */
+  static String tag(String generated) {
+    String words = generated.replaceFirst("-controller$", "").replace('-', ' ');
+    return words.isEmpty()
+        ? generated
+        : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
   private static Schema<?> fieldProblemSchema() {

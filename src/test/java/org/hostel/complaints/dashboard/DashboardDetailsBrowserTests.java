@@ -345,4 +345,16 @@ class DashboardDetailsBrowserTests {
       }
     }
   }
+
+  @Test
+  void aLoggedInStaffMemberBrowsesTheApiReference() {
+    try (Browser browser = Browser.open(base)) {
+      browser.login(TestSetup.ADMIN_EMAIL, TestSetup.ADMIN_PASSWORD);
+      browser.driver.get(base + "/swagger-ui.html");
+
+      browser.waitForText(By.cssSelector(".swagger-ui"), "Complaint Management System API");
+      browser.waitForText(By.cssSelector(".swagger-ui"), "Submit a complaint");
+      browser.screenshot("api-reference");
+    }
+  }
 }
