@@ -53,7 +53,7 @@ class SecurityConfig implements WebMvcConfigurer {
 
   /** The generated OpenAPI document and its browsable page. */
   static final String[] API_DOCS = {
-    "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"
+    "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"
   };
 
   @Bean

@@ -119,5 +119,8 @@ class ApiReferenceTests {
     assertThat(api.get("/swagger-ui/index.html", new Fixtures(api).adminToken()).status())
         .isEqualTo(200);
     assertThat(api.get("/v3/api-docs", TestSetup.SERVICE_TOKEN).status()).isEqualTo(200);
+    assertThat(api.get("/v3/api-docs.yaml", null).status()).isEqualTo(401);
+    assertThat(api.get("/v3/api-docs.yaml", TestSetup.SERVICE_TOKEN).body())
+        .contains("openapi: 3.1");
   }
 }
