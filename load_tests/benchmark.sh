@@ -51,6 +51,8 @@ out=${BENCH_OUT:-"$root/load_tests/reports/$stamp"}  # BENCH_OUT adds to an earl
 work=$(mktemp -d)
 mkdir -p "$out"
 export PATH="/usr/bin:$PATH"  # Debian's locust and python3 first
+# Its instances are scratch ones and each run builds on the data of the one before.
+export LOCUST_KEEP_DATA=true
 py=/usr/bin/python3
 tools="$root/load_tests/bench_tools.py"
 declare -A users=([normal]=50 [high]=200 [stress]=500)

@@ -53,6 +53,8 @@ class RunContext:
     # Complaint ids seen by anyone, for the office's detail views.
     known: collections.deque[str] = field(default_factory=lambda: collections.deque(maxlen=5000))
     acknowledged: list[Acknowledged] = field(default_factory=list)
+    # Complaints the run seeded before it started: removed with the acknowledged ones afterwards.
+    created: list[str] = field(default_factory=list)
     # Complaints this run moved or assigned: their histories are replayed after the run.
     changed: set[str] = field(default_factory=set)
     # (request name, status) of each graceful refusal: 429/503 with Retry-After, close code 1013.

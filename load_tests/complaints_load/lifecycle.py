@@ -11,6 +11,7 @@ from locust.env import Environment
 from locust.event import Events
 
 from .accounts import SetupFailed
+from .cleanup import clean_up, print_cleanup
 from .context import RunContext
 from .integrity import Integrity, verify_integrity
 from .options import RunOptions, add_options
@@ -87,3 +88,13 @@ class Lifecycle:
             if failed:
                 verdict["threshold_failures"].append(failed)
         report(environment, options, verdict)
+        if options.keep_data:
+            print("== cleanup skipped (--keep-data): the run's complaints and accounts stay")
+            return
+        try:
+            print_cleanup(clean_up(self.run.host, self.run))
+        except Exception as e:  # the results above stand; say loudly what was left behind
+            log.error("cleanup failed: %s", e)
+            print(f"== cleanup FAILED: {e}; the run's complaints and loadtest-* accounts may "
+                  "remain")
+            environment.process_exit_code = 1

@@ -41,6 +41,14 @@ def add_options(parser: Any, **_: Any) -> None:
         env_var="LOCUST_VERIFY_SAMPLE",
         help="complaints whose history is replayed after the run (0 skips the integrity check)",
     )
+    parser.add_argument(
+        "--keep-data",
+        action="store_true",
+        default=False,
+        env_var="LOCUST_KEEP_DATA",
+        help="leave the complaints and staff accounts the run made (by default they are removed "
+             "after the run; keep them only on a scratch instance)",
+    )
     parser.add_argument("--summary-json", default="", env_var="LOCUST_SUMMARY_JSON",
                         help="write the verdict here as JSON")
     parser.add_argument(
@@ -60,6 +68,7 @@ class RunOptions:
     verify_sample: int
     summary_json: str
     token_cache: str
+    keep_data: bool
     headless: bool
     autostart: bool
     worker: bool
@@ -81,6 +90,7 @@ class RunOptions:
             verify_sample=int(parsed.verify_sample),
             summary_json=parsed.summary_json or "",
             token_cache=parsed.token_cache or "",
+            keep_data=bool(getattr(parsed, "keep_data", False)),
             headless=bool(parsed.headless),
             autostart=bool(getattr(parsed, "autostart", False)),
             worker=bool(parsed.worker),

@@ -82,6 +82,7 @@ def seed(s: requests.Session, host: str, want: int, run: RunContext) -> None:
         contract.check(created)
         cid = created["id"]
         run.known.append(cid)
+        run.created.append(cid)
         fate = random.random()
         target = next((status for share, status in FATES if fate < share), None)
         if target is None:

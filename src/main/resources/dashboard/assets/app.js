@@ -63,6 +63,9 @@ window.addEventListener('popstate', () => route());
 api.onUnauthorized(() => {
   if (ctx.me) showLogin('Your session has ended; please log in again.');
 });
+// Set while logging out, so that the socket closing and the session ending on the server are not
+// mistaken for an expired session.
+let leaving = false;
 
 boot();
 
@@ -117,7 +120,7 @@ function startLive() {
         await api.get('/auth/session', { allowAnonymous: true });
         return true;
       } catch (error) {
-        if (error.status === 401) showLogin('Your session has ended; please log in again.');
+        if (error.status === 401 && !leaving) showLogin('Your session has ended; please log in again.');
         return error.status !== 401;
       }
     },
@@ -131,7 +134,8 @@ function showLiveState(state, delay) {
 }
 
 function dispatch(event) {
-  if (event.event_type === 'new_complaint' && event.data?.severity === 'high') {
+  // No toast for a complaint this user just entered themself: they know.
+  if (event.event_type === 'new_complaint' && event.data?.severity === 'high' && event.data?.created_by !== ctx.me?.id) {
     const id = event.data.id;
     toast(`New high-severity complaint: ${event.data.category || 'complaint'} in ${ctx.hostelName(event.data.hostel)}`, {
       href: `#/complaints/${id}`,
@@ -142,29 +146,36 @@ function dispatch(event) {
   current?.onEvent?.(event);
 }
 
-function showLogin(message) {
+function showLogin(message, tone) {
   ctx.me = null;
   api.setCsrfToken(null);
   if (live) live.stop();
   live = null;
   topbar.hidden = true;
+  // Toasts belong to the session that raised them.
+  toasts.replaceChildren();
   current?.destroy?.();
   current = null;
   currentKey = null;
   routedHash = null;
   document.title = 'Log in · Complaints';
-  loginView(main, message, async (session) => {
+  loginView(main, message, tone, async (session) => {
     await start(session);
   });
 }
 
 async function logout() {
+  leaving = true;
+  if (live) live.stop();
+  live = null;
   try {
     await api.del('/auth/session');
   } catch {
     // The session is forgotten on this side either way.
+  } finally {
+    leaving = false;
   }
-  showLogin('You have logged out.');
+  showLogin('You have logged out.', 'success');
 }
 
 function showFailure(error) {
@@ -226,7 +237,8 @@ async function routeNow() {
       h('p', null, h('a', { href: '#/complaints' }, 'Back to the complaints')),
     );
   }
-  document.title = `${current?.title || 'Dashboard'} · Complaints`;
+  const title = current?.title || 'Dashboard';
+  document.title = title === 'Complaints' ? 'Complaints · staff dashboard' : `${title} · Complaints`;
   // Lets the first-load benchmark read when the first view became usable.
   if (!performance.getEntriesByName('dashboard:ready').length) performance.mark('dashboard:ready');
   const heading = main.querySelector('h1');

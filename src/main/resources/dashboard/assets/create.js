@@ -43,13 +43,6 @@ export async function createView(ctx, main) {
       const value = String(data.get(name) || '').trim();
       if (value) body[name] = value;
     }
-    const missing = ['hostel', 'room_number', 'category', 'severity', 'description'].filter((n) => !body[n]);
-    if (missing.length) {
-      const first = showErrors(form, { errors: missing.map((n) => ({ field: n, message: 'is required' })) });
-      status.textContent = 'Some required fields are empty.';
-      first?.focus();
-      return;
-    }
     submit.disabled = true;
     status.textContent = 'Saving…';
     try {
@@ -71,8 +64,9 @@ export async function createView(ctx, main) {
       await ctx.navigate(`#/complaints/${created.id}`);
     } catch (error) {
       if (error.status === 401) return;
+      // The service reports every wrong field at once, each with a sentence shown beside it.
       const first = showErrors(form, error);
-      status.textContent = error.message;
+      status.textContent = error.errors.length > 1 ? `Please correct the ${error.errors.length} marked fields.` : error.message;
       (first || status).focus?.();
     } finally {
       submit.disabled = false;

@@ -2,6 +2,8 @@
 import { h, formatTime, labelOf, safeUrl } from './dom.js';
 import * as api from './api.js';
 
+// Moves that undo progress are offered as secondary buttons; the normal next step is the primary one.
+const BACKWARD = new Set(['in_progress>reported', 'resolved>in_progress']);
 const MOVE_LABEL = {
   'reported>in_progress': 'Start work',
   'in_progress>resolved': 'Mark resolved',
@@ -22,7 +24,7 @@ export async function detailView(ctx, main, params) {
   const notice = h('p', { class: 'notice', role: 'status', 'aria-live': 'polite' });
   const body = h('div', { class: 'detail' });
   const viewer = photoViewer();
-  main.replaceChildren(h('p', null, h('a', { href: '#/complaints', class: 'back' }, '← All complaints')), heading, notice, body, viewer.dialog);
+  main.replaceChildren(h('p', null, h('a', { href: '#/complaints', class: 'back' }, '← All complaints')), heading, body, viewer.dialog);
 
   async function load() {
     const [current, events, pictures] = await Promise.all([
@@ -85,14 +87,26 @@ export async function detailView(ctx, main, params) {
 
   function actions() {
     const statusButtons = complaint.allowed_transitions.map((target) =>
-      h('button', { type: 'button', class: target === 'closed' ? 'secondary' : 'primary', 'data-action': `status-${target}`, onclick: () => changeStatus(target) },
+      h('button', { type: 'button', class: BACKWARD.has(`${complaint.status}>${target}`) ? 'secondary' : 'primary', 'data-action': `status-${target}`, onclick: () => changeStatus(target) },
         MOVE_LABEL[`${complaint.status}>${target}`] || `Move to ${labelOf(target)}`));
-    const parts = [h('h2', { id: 'd-actions' }, 'Actions')];
+    // The outcome of an action is shown beside the buttons that caused it, not off-screen above.
+    const parts = [h('h2', { id: 'd-actions' }, 'Actions'), notice];
+    const hint = statusHint();
     parts.push(statusButtons.length
       ? h('div', { class: 'button-row', role: 'group', 'aria-label': 'Change status' }, statusButtons)
-      : h('p', { class: 'hint' }, complaint.status === 'closed' ? 'This complaint is closed.' : 'You cannot change the status of this complaint.'));
+      : hint ? h('p', { class: 'hint' }, hint) : null);
     if (complaint.status !== 'closed') parts.push(assignment());
     return h('section', { class: 'actions', 'aria-labelledby': 'd-actions' }, parts);
+  }
+
+  function statusHint() {
+    if (complaint.status === 'closed') return 'This complaint is closed.';
+    // A porter who may take it needs no warning: "Assign to me" beside it is the way to start.
+    if (complaint.can_assign && !complaint.assigned_porter_id) return null;
+    if (complaint.assigned_porter_id && complaint.assigned_porter_id !== ctx.me.id) {
+      return `Only ${ctx.personName(complaint.assigned_porter_id)} or an admin can change its status.`;
+    }
+    return 'You cannot change the status of this complaint.';
   }
 
   function assignment() {
@@ -131,6 +145,7 @@ export async function detailView(ctx, main, params) {
       await load();
       notice.textContent = done;
       notice.className = 'notice success';
+      notice.scrollIntoView({ block: 'nearest' });
     } catch (error) {
       if (error.status === 401) return;
       if (error.status === 412) {
@@ -174,7 +189,8 @@ export async function detailView(ctx, main, params) {
         h('button', { type: 'button', class: 'thumb', 'aria-label': `Open photo ${index + 1} of ${photos.length}`, onclick: () => viewer.open(photo, index, photos.length) },
           h('img', { src: photo.thumbnail_url || photo.file_url, alt: '', width: '128', height: '128', loading: 'lazy' })))))
       : h('p', { class: 'hint' }, 'No photos.');
-    return h('section', { 'aria-labelledby': 'd-photos' }, h('h2', { id: 'd-photos' }, 'Photos'), list, upload);
+    // A closed complaint is final: nothing more is added to it.
+    return h('section', { 'aria-labelledby': 'd-photos' }, h('h2', { id: 'd-photos' }, 'Photos'), list, complaint.status === 'closed' ? null : upload);
   }
 
   function historyItem(entry) {

@@ -39,8 +39,8 @@ export async function listView(ctx, main, initial) {
   function buildForm() {
     const people = ctx.me.role === 'admin'
       ? [['', 'Anyone'], ...ctx.assignable().map((p) => [p.id, p.full_name])]
-      : [['', 'Everything I can see'], [ctx.me.id, 'Assigned to me']];
-    const q = h('input', { type: 'search', name: 'q', value: params.q || '', maxlength: '200', placeholder: 'Room, category or words', id: 'filter-q' });
+      : [['', 'All I may see'], [ctx.me.id, 'Assigned to me']];
+    const q = h('input', { type: 'search', name: 'q', value: params.q || '', maxlength: '200', placeholder: 'e.g. A312 or tap', id: 'filter-q' });
     const controls = [
       ['Status', select('status', [['', 'Any status'], ...STATUSES.map((s) => [s, labelOf(s)])], params.status, { id: 'filter-status' })],
       ['Hostel', select('hostel', [['', 'Any hostel'], ...ctx.hostels.map((x) => [x.slug, x.display_name])], params.hostel, { id: 'filter-hostel' })],
@@ -136,7 +136,11 @@ export async function listView(ctx, main, initial) {
     tbody.replaceChildren(...page.items.map(row));
     const from = page.total === 0 ? 0 : (page.page - 1) * page.page_size + 1;
     const to = Math.min(page.total, from + page.items.length - 1);
-    summary.textContent = page.total === 0 ? 'No complaints match.' : `Showing ${from}–${to} of ${page.total}`;
+    summary.replaceChildren(...(page.total > 0
+      ? [`Showing ${from}–${to} of ${page.total}`]
+      : Object.keys(pick(params)).length
+        ? ['No complaints match these filters. ', h('a', { href: '#/complaints' }, 'Show all complaints'), ' or ', h('a', { href: '#/new' }, 'log a new one'), '.']
+        : ['No complaints yet. They arrive from the reporter bot; to log one that came in by phone or at the desk, use ', h('a', { href: '#/new' }, 'New complaint'), '.']));
     renderPager();
   }
 

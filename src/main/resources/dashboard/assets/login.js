@@ -1,14 +1,14 @@
 import { h, field } from './dom.js';
 import * as api from './api.js';
 
-export function loginView(main, message, onLoggedIn) {
+export function loginView(main, message, tone, onLoggedIn) {
   const username = h('input', { name: 'username', type: 'text', autocomplete: 'username', required: true, autocapitalize: 'none', spellcheck: 'false' });
   const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const status = h('p', { class: 'form-status', role: 'alert' });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Log in');
   const form = h('form', { class: 'login card', novalidate: true },
     h('h1', { tabindex: '-1' }, 'Staff dashboard'),
-    message ? h('p', { class: 'notice' }, message) : null,
+    message ? h('p', { class: `notice ${tone || ''}`, role: 'status' }, message) : null,
     field('Email or phone', username),
     field('Password', password),
     status,

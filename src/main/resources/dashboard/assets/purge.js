@@ -26,9 +26,10 @@ export async function purgeView(ctx, main) {
       const ids = answer.deleted_ids || [];
       result.replaceChildren(
         h('h2', null, answer.dry_run ? 'Dry run: nothing was removed' : 'Purged'),
-        h('p', null, `${answer.deleted_count} complaint(s) ${answer.dry_run ? 'would be' : 'were'} removed.`),
+        h('p', null, outcome(answer)),
         h('ul', null, Object.entries(answer.by_status || {}).map(([status, count]) => h('li', null, `${labelOf(status)}: ${count}`))),
-        ids.length ? h('details', null, h('summary', null, 'Ids'), h('ul', { class: 'ids' }, ids.slice(0, 200).map((id) => h('li', null, id)))) : null,
+        // replaceChildren would print a null as the word "null".
+        ...(ids.length ? [h('details', null, h('summary', null, 'Ids'), h('ul', { class: 'ids' }, ids.slice(0, 200).map((id) => h('li', null, id))))] : []),
       );
     } catch (error) {
       if (error.status === 401) return;
@@ -36,6 +37,17 @@ export async function purgeView(ctx, main) {
       result.replaceChildren(h('p', { class: 'error' }, error.message));
     }
   });
+
+  function outcome(answer) {
+    const count = Number(answer.deleted_count) || 0;
+    if (count === 0) {
+      return answer.dry_run
+        ? 'Nothing is old enough to remove: no complaint would be removed.'
+        : 'Nothing was old enough to remove.';
+    }
+    const what = count === 1 ? '1 complaint' : `${count} complaints`;
+    return `${what} ${answer.dry_run ? 'would be' : count === 1 ? 'was' : 'were'} removed.`;
+  }
 
   main.replaceChildren(
     h('h1', { tabindex: '-1' }, 'Purge finished complaints'),

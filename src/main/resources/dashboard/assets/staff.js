@@ -60,8 +60,12 @@ export async function staffView(ctx, main) {
         say(error.message, true);
       }
     });
-    const password = h('input', { type: 'password', name: 'new_password', autocomplete: 'new-password', 'aria-label': `New password for ${person.full_name}` });
-    const reset = h('form', { class: 'inline-form' }, password, h('button', { type: 'submit', class: 'secondary' }, 'Reset password'));
+    const password = h('input', { type: 'password', name: 'new_password', id: `new-password-${person.id}`, autocomplete: 'new-password' });
+    const reset = h('form', { class: 'inline-form' },
+      h('label', { for: password.id }, 'New password'),
+      h('span', { class: 'visually-hidden' }, ` for ${person.full_name}`),
+      password,
+      h('button', { type: 'submit', class: 'secondary' }, 'Reset password'));
     reset.addEventListener('submit', async (event) => {
       event.preventDefault();
       try {

@@ -38,11 +38,20 @@ function figure(label, value) {
   return h('li', null, h('span', { class: 'figure' }, String(value)), h('span', { class: 'figure-label' }, label));
 }
 
+// Charts are drawn for the width they get, so their 12 px labels stay 12 px on a phone instead of
+// being scaled down with the picture.
+function drawingWidth(widest) {
+  const main = document.getElementById('main');
+  // Narrower than the room it gets (main's and the card's padding), so it is only ever scaled up.
+  const available = main ? main.clientWidth - 96 : widest;
+  return Math.max(260, Math.min(widest, available));
+}
+
 function chart(title, rows) {
   const max = Math.max(1, ...rows.map(([, v]) => v));
   const barHeight = 26;
   const labelWidth = 130;
-  const width = 520;
+  const width = drawingWidth(520);
   const svg = svgEl('svg', { viewBox: `0 0 ${width} ${Math.max(1, rows.length) * barHeight}`, role: 'img', 'aria-label': `${title}: ${rows.map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`, class: 'chart' });
   rows.forEach(([label, value], i) => {
     const y = i * barHeight;
@@ -57,7 +66,7 @@ function chart(title, rows) {
 
 function daily(title, days) {
   const max = Math.max(1, ...days.map((d) => d.count));
-  const width = 640;
+  const width = drawingWidth(640);
   const height = 180;
   const bottom = 24;
   const step = width / Math.max(1, days.length);

@@ -400,6 +400,53 @@ class BadInputTests {
   }
 
   @Test
+  void everyWrongFieldOfASubmissionIsReportedInOneAnswerInWordsAPersonUnderstands() {
+    Map<String, Long> before = snapshot();
+    Map<String, Object> body = Fixtures.complaint(Fixtures.reporter());
+    body.put("hostel", "block-z");
+    body.put("room_number", "Z9999");
+    body.put("category", "gardening");
+    body.put("description", "short");
+
+    Api.Response response = api.post("/api/v1/complaints/submit", admin, body);
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    Map<String, String> errors = new java.util.LinkedHashMap<>();
+    response
+        .json()
+        .get("errors")
+        .forEach(e -> errors.put(e.get("field").asString(), e.get("message").asString()));
+    assertThat(errors)
+        .containsExactly(
+            Map.entry(
+                "hostel",
+                "Hostel must be one of Block A (block-a), Block B (block-b),"
+                    + " Block C (block-c), Block D (block-d)"),
+            Map.entry(
+                "room_number", "Room must be a letter A–H followed by three digits, e.g. A312"),
+            Map.entry(
+                "category",
+                "Category must be one of plumbing, electrical, carpentry, pest, metalworks,"
+                    + " other"),
+            Map.entry("description", "Description must be 10 to 2000 characters long"));
+    assertThat(response.json().get("detail").asString())
+        .isEqualTo("4 fields are not valid: hostel, room_number, category, description");
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void aSingleWrongFieldIsTheWholeDetail() {
+    Map<String, Object> body = Fixtures.complaint(Fixtures.reporter());
+    body.put("room_number", "A31");
+
+    Api.Response response = api.post("/api/v1/complaints/submit", admin, body);
+
+    assertThat(response.status()).isEqualTo(422);
+    assertThat(response.json().get("detail").asString())
+        .isEqualTo("Room must be a letter A–H followed by three digits, e.g. A312");
+  }
+
+  @Test
   void sqlAndScriptInTextAreStoredAndReturnedAsPlainText() {
     Map<String, Object> body = Fixtures.complaint(Fixtures.reporter());
     String text =

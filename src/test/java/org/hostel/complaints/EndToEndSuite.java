@@ -384,6 +384,31 @@ abstract class EndToEndSuite {
   }
 
   @Test
+  void purgeOfNamedComplaintsRemovesJustThoseThatAreFinishedWhateverTheirAge() {
+    String reporter = Fixtures.reporter();
+    String mine = fixtures.submit(Fixtures.complaint(reporter)).get("id").asString();
+    String stillOpen = fixtures.submit(Fixtures.complaint(reporter)).get("id").asString();
+    String someoneElses = fixtures.submit(Fixtures.complaint(reporter)).get("id").asString();
+    for (String id : List.of(mine, someoneElses)) {
+      fixtures.move(id, "in_progress");
+      fixtures.move(id, "resolved");
+      fixtures.move(id, "closed");
+    }
+
+    Api.Response purged =
+        api.call("DELETE", "/api/v1/admin/purge")
+            .token(admin)
+            .json(Map.of("complaint_ids", List.of(mine, stillOpen)))
+            .send();
+
+    assertThat(purged.status()).as(purged.toString()).isEqualTo(200);
+    assertThat(ids(purged.json().get("deleted_ids"))).containsExactly(mine);
+    assertThat(api.get("/api/v1/complaints/" + mine, admin).status()).isEqualTo(404);
+    assertThat(api.get("/api/v1/complaints/" + stillOpen, admin).status()).isEqualTo(200);
+    assertThat(api.get("/api/v1/complaints/" + someoneElses, admin).status()).isEqualTo(200);
+  }
+
+  @Test
   void logoutRevokesTheTokenAndChangingThePasswordSignsOutOtherSessions() {
     Fixtures.Staff porter = fixtures.porter();
     String second = api.login(porter.email(), porter.password());

@@ -38,6 +38,15 @@ class FirstRunTests {
     try (ServiceProcess first = ServiceProcess.start(env, log)) {
       String output = awaitLine(log, "To sign in");
       assertThat(output).contains("Dashboard: http://localhost:" + first.port() + "/dashboard/");
+      // Which optional parts are on, so a missing setting shows before anyone relies on it.
+      assertThat(output)
+          .contains(
+              "Database:  embedded SQLite in " + dataDir,
+              "Bot:       off (set COMPLAINTS_SERVICE_TOKEN)",
+              "Redis:     off",
+              "Photos:    local disk",
+              "Replica:   off",
+              "Mail:      off");
       Matcher printed =
           Pattern.compile("log in as admin@localhost with password (\\S+)").matcher(output);
       assertThat(printed.find()).as(output).isTrue();

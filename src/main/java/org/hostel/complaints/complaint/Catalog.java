@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.hostel.complaints.storage.Ids;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,12 +24,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(CatalogSettings.class)
 class Catalog {
 
+  private static final Logger log = LoggerFactory.getLogger(Catalog.class);
+
   record Hostel(UUID id, String slug, String displayName) {}
 
   private final List<Hostel> hostels;
   private final Map<String, Hostel> byName = new LinkedHashMap<>();
   private final List<String> categories;
   private final Pattern roomPattern;
+  private final String roomRule;
 
   Catalog(CatalogSettings settings, JdbcClient jdbc, TransactionTemplate tx) {
     List<Hostel> configured = new ArrayList<>();
@@ -76,6 +81,25 @@ class Catalog {
     this.categories =
         settings.categories().stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
     this.roomPattern = Pattern.compile(settings.roomPattern());
+    this.roomRule = roomRule(settings);
+  }
+
+  private static String roomRule(CatalogSettings settings) {
+    if (settings.roomDescription() != null && !settings.roomDescription().isBlank()) {
+      return "Room must be " + settings.roomDescription().strip();
+    }
+    return RoomFormat.of(settings.roomPattern())
+        .map(
+            f -> "Room must be " + f.words() + (f.example() == null ? "" : ", e.g. " + f.example()))
+        .orElseGet(
+            () -> {
+              log.warn(
+                  "The room pattern {} cannot be put in words; set"
+                      + " complaints.catalog.room-description so staff learn what a room looks"
+                      + " like",
+                  settings.roomPattern());
+              return "Room is not a room number of this hostel";
+            });
   }
 
   List<Hostel> hostels() {
@@ -100,7 +124,18 @@ class Catalog {
     return roomPattern.matcher(room).matches();
   }
 
-  String roomPattern() {
-    return roomPattern.pattern();
+  /** "Room must be a letter A–H followed by three digits, e.g. A312". */
+  String roomRule() {
+    return roomRule;
+  }
+
+  String hostelRule() {
+    return "Hostel must be one of "
+        + String.join(
+            ", ", hostels.stream().map(h -> h.displayName() + " (" + h.slug() + ")").toList());
+  }
+
+  String categoryRule() {
+    return "Category must be one of " + String.join(", ", categories);
   }
 }

@@ -1,5 +1,7 @@
 package org.hostel.complaints.complaint;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.util.List;
 import java.util.UUID;
 import org.hostel.complaints.staff.Caller;
@@ -19,6 +21,10 @@ class CatalogController {
 
   record CategoryResponse(String name) {}
 
+  @Operation(
+      summary = "Hostels",
+      description =
+          "The configured hostels: `slug` is what a submission sends, `display_name` what people read.")
   @GetMapping("/api/v1/hostels")
   List<HostelResponse> hostels(Caller caller) {
     return catalog.hostels().stream()
@@ -26,6 +32,10 @@ class CatalogController {
         .toList();
   }
 
+  @Operation(
+      summary = "Categories",
+      description = "The categories a submission may name. Open to anyone.")
+  @SecurityRequirements
   @GetMapping("/api/v1/categories")
   List<CategoryResponse> categories() {
     return catalog.categories().stream().map(CategoryResponse::new).toList();

@@ -2,6 +2,8 @@ package org.hostel.complaints.complaint;
 
 import static org.hostel.complaints.complaint.ComplaintHeaders.expectedVersion;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -57,6 +59,13 @@ class ComplaintController {
       @Nullable String assignedTo,
       java.time.Instant createdAt) {}
 
+  @Operation(
+      summary = "Submit a complaint",
+      description =
+          "Creates a complaint in status `reported` and answers 201 with it (plus `complaint_id`, the same id, for the bot). `hostel` takes the slug or the display name; `room_number` is trimmed and upper-cased and must fit the configured room format; `wing` defaults to the room's first character. Every wrong field is reported at once in `errors`. With an `Idempotency-Key` header a repeat with the same body answers the first complaint (201); with another body 409.")
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created, or the first complaint of a repeated Idempotency-Key")
   @PostMapping("/submit")
   ResponseEntity<ComplaintResponse> submit(
       Caller caller,
@@ -67,6 +76,10 @@ class ComplaintController {
     return withTag(HttpStatus.CREATED, caller, submission.complaint());
   }
 
+  @Operation(
+      summary = "Read one complaint",
+      description =
+          "The complaint with `allowed_transitions` and `can_assign` for the caller, and `ETag: \"<version>\"`; `If-None-Match` answers 304. A complaint the caller may not see is 404.")
   @GetMapping("/{id}")
   ResponseEntity<ComplaintResponse> get(Caller caller, @PathVariable UUID id, WebRequest request) {
     Complaint complaint = complaints.visible(caller, id);
@@ -77,6 +90,10 @@ class ComplaintController {
     return withTag(HttpStatus.OK, caller, complaint);
   }
 
+  @Operation(
+      summary = "List complaints",
+      description =
+          "Newest first by default, paged (`page` from 1, `page_size` 1–100), over what the caller may see. Filters: `status`, `hostel`, `category`, `severity`, `telegram_user_id`, `assigned_porter_id`; `q` searches description, room and category as plain text. `sort` is `-created_at` (default), `created_at`, `-updated_at`, `updated_at`, `-severity` or `severity`. Unknown filter values are 422.")
   @GetMapping
   PageResponse list(
       Caller caller,
@@ -99,6 +116,10 @@ class ComplaintController {
         responses.all(caller, result.items()), result.total(), page, pageSize, totalPages);
   }
 
+  @Operation(
+      summary = "Change the status",
+      description =
+          "Moves the complaint along the status machine (see docs/API.md): illegal moves are 400, moves the caller may not make 403. `If-Match` makes a stale write 412.")
   @PatchMapping("/{id}/status")
   ResponseEntity<ComplaintResponse> status(
       Caller caller,
@@ -110,6 +131,10 @@ class ComplaintController {
         complaints.change(caller, id, body.status(), false, null, expectedVersion(ifMatch)));
   }
 
+  @Operation(
+      summary = "Assign or unassign",
+      description =
+          "`assigned_porter_id`: an active staff member's id, or null to unassign (admins). Porters may only take an unassigned complaint for themselves.")
   @PatchMapping("/{id}/assign")
   ResponseEntity<ComplaintResponse> assign(
       Caller caller,
@@ -125,6 +150,10 @@ class ComplaintController {
             caller, id, null, true, porterId(body.assignedPorterId()), expectedVersion(ifMatch)));
   }
 
+  @Operation(
+      summary = "Assign and change the status in one request",
+      description =
+          "Applies `assigned_porter_id` first, then `status`, in one transaction; either may be left out but not both.")
   @PatchMapping("/{id}")
   ResponseEntity<ComplaintResponse> change(
       Caller caller,
@@ -141,6 +170,9 @@ class ComplaintController {
         complaints.change(caller, id, body.status(), assign, porter, expectedVersion(ifMatch)));
   }
 
+  @Operation(
+      summary = "Assignment records",
+      description = "The assignment entries of the complaint's history, newest first (admins).")
   @GetMapping("/{id}/assignments")
   List<AssignmentResponse> assignments(Caller caller, @PathVariable UUID id) {
     return complaints.assignments(caller, id).stream()
@@ -148,6 +180,10 @@ class ComplaintController {
         .toList();
   }
 
+  @Operation(
+      summary = "History",
+      description =
+          "Everything that happened to the complaint: `created`, `assignment`, `status`, `photo_added`, `photo_removed`, oldest first (staff).")
   @GetMapping("/{id}/history")
   List<ComplaintService.HistoryEntry> history(Caller caller, @PathVariable UUID id) {
     return complaints.history(caller, id);

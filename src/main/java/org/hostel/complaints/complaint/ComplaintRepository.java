@@ -189,6 +189,24 @@ class ComplaintRepository {
         .list();
   }
 
+  /** The same, among the given complaints only. */
+  List<UUID> finishedBefore(Status status, Instant before, List<UUID> among) {
+    if (among.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            """
+            SELECT id FROM complaints
+            WHERE status = :status AND updated_at < :before AND id IN (:ids)
+            ORDER BY updated_at, id
+            """)
+        .param("status", status.value())
+        .param("before", before.toEpochMilli())
+        .param("ids", among.stream().map(UUID::toString).toList())
+        .query((rs, n) -> UUID.fromString(rs.getString(1)))
+        .list();
+  }
+
   /**
    * Deletes those of the complaints that are still finished (their history and idempotency records
    * go with them by cascade) and answers which ones went.

@@ -1,8 +1,11 @@
 package org.hostel.complaints.complaint;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,21 +30,33 @@ class PurgeController {
   record PurgeRequest(
       @Nullable Status complaintStatus,
       @Nullable @Min(0) @Max(36_500) Integer daysOld,
-      @Nullable Boolean dryRun) {}
+      @Nullable Boolean dryRun,
+      @Schema(
+              description =
+                  "Only these complaints (at most 500), e.g. a load test removing its own data;"
+                      + " still only resolved or closed ones, of any age unless days_old is given")
+          @Nullable
+          @Size(max = 500)
+          List<UUID> complaintIds) {}
 
   record PurgeResponse(
       boolean dryRun, int deletedCount, Map<String, Integer> byStatus, List<UUID> deletedIds) {}
 
+  @Operation(
+      summary = "Purge finished complaints",
+      description =
+          "Removes resolved and closed complaints older than the retention (admins). `dry_run: true` only counts. No body: the default retention per status.")
   @DeleteMapping("/api/v1/admin/purge")
   PurgeResponse purge(
       Caller caller, @Valid @RequestBody(required = false) @Nullable PurgeRequest body) {
-    PurgeRequest request = body == null ? new PurgeRequest(null, null, null) : body;
+    PurgeRequest request = body == null ? new PurgeRequest(null, null, null, null) : body;
     PurgeService.Outcome outcome =
         purge.purge(
             caller,
             request.complaintStatus(),
             request.daysOld(),
-            Boolean.TRUE.equals(request.dryRun()));
+            Boolean.TRUE.equals(request.dryRun()),
+            request.complaintIds());
     Map<String, Integer> byStatus = new LinkedHashMap<>();
     List<UUID> ids = new ArrayList<>();
     outcome

@@ -50,7 +50,16 @@ class PurgeService {
 
   record Outcome(boolean dryRun, Map<Status, List<UUID>> removed) {}
 
-  Outcome purge(Caller caller, @Nullable Status only, @Nullable Integer daysOld, boolean dryRun) {
+  /**
+   * @param among when given, only these complaints are candidates (a load test removing what it
+   *     made); still only finished ones, and with no {@code daysOld} whatever their age
+   */
+  Outcome purge(
+      Caller caller,
+      @Nullable Status only,
+      @Nullable Integer daysOld,
+      boolean dryRun,
+      @Nullable List<UUID> among) {
     policy.checkPurge(caller);
     if (only != null && !only.isFinished()) {
       throw ValidationFailed.of(
@@ -66,7 +75,12 @@ class PurgeService {
           daysOld != null
               ? Duration.ofDays(daysOld)
               : status == Status.RESOLVED ? settings.resolvedAfter() : settings.closedAfter();
-      List<UUID> candidates = complaints.finishedBefore(status, now.minus(keep));
+      // Named complaints go whatever their age, even one finished this very millisecond.
+      Instant before = among != null && daysOld == null ? now.plusMillis(1) : now.minus(keep);
+      List<UUID> candidates =
+          among == null
+              ? complaints.finishedBefore(status, before)
+              : complaints.finishedBefore(status, before, among);
       List<UUID> done = new ArrayList<>();
       if (dryRun) {
         done.addAll(candidates);

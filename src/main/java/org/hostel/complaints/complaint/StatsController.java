@@ -1,5 +1,6 @@
 package org.hostel.complaints.complaint;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Clock;
@@ -52,6 +53,9 @@ class StatsController {
       long resolvedInPeriod,
       @Nullable Long medianResolutionSeconds) {}
 
+  @Operation(
+      summary = "Counts per status",
+      description = "How many complaints the caller may see, in total and per status.")
   @GetMapping("/api/v1/complaints/counts")
   CountsResponse counts(Caller caller) {
     Map<String, Long> byStatus = byStatus(scope(caller));
@@ -62,6 +66,10 @@ class StatsController {
    * @param days how far back "created per day" and "median time to resolve" look, in UTC days
    *     including today
    */
+  @Operation(
+      summary = "Statistics",
+      description =
+          "Open complaints by status, hostel and category, complaints created per UTC day over `days` (1–366) and the median time to first resolution; a porter's figures cover their own view.")
   @GetMapping("/api/v1/complaints/stats")
   StatsResponse stats(
       Caller caller, @RequestParam(defaultValue = "30") @Min(1) @Max(366) int days) {

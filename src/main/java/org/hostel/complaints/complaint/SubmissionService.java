@@ -5,14 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import org.hostel.complaints.staff.Caller;
 import org.hostel.complaints.storage.Ids;
-import org.hostel.complaints.web.ApiException.FieldProblem;
-import org.hostel.complaints.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -94,42 +90,20 @@ class SubmissionService {
     service.record(complaint.submitted(), caller);
   }
 
+  /** A complaint from a request the controller has validated (see {@link CatalogCheck}). */
   private Complaint draft(Caller caller, SubmitComplaintRequest request, Instant now) {
-    List<FieldProblem> problems = new ArrayList<>();
-    var hostel = catalog.hostel(request.hostel());
-    if (hostel.isEmpty()) {
-      problems.add(
-          new FieldProblem(
-              "hostel",
-              "is not a known hostel; one of "
-                  + String.join(
-                      ", ", catalog.hostels().stream().map(Catalog.Hostel::slug).toList())));
-    }
-    var category = catalog.category(request.category());
-    if (category.isEmpty()) {
-      problems.add(
-          new FieldProblem(
-              "category", "must be one of " + String.join(", ", catalog.categories())));
-    }
+    var hostel = catalog.hostel(request.hostel()).orElseThrow();
+    var category = catalog.category(request.category()).orElseThrow();
     String room = request.roomNumber().toUpperCase(Locale.ROOT);
-    if (!catalog.roomMatches(room)) {
-      problems.add(new FieldProblem("room_number", "must match " + catalog.roomPattern()));
-    }
     String wing =
         request.wing() == null ? room.substring(0, 1) : request.wing().toUpperCase(Locale.ROOT);
-    if (!wing.matches("[A-Z0-9]{1,8}")) {
-      problems.add(new FieldProblem("wing", "must be 1 to 8 letters or digits"));
-    }
-    if (!problems.isEmpty()) {
-      throw ValidationFailed.of(problems);
-    }
     return new Complaint(
         Ids.newId(),
         request.telegramUserId(),
-        hostel.get().slug(),
+        hostel.slug(),
         wing,
         room,
-        category.get(),
+        category,
         request.description(),
         request.severity(),
         Status.REPORTED,

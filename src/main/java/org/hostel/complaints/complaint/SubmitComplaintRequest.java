@@ -1,27 +1,53 @@
 package org.hostel.complaints.complaint;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
-/** A complaint as the reporter bot or a member of staff sends it. */
+/**
+ * A complaint as the reporter bot or a member of staff sends it. Messages are whole sentences that
+ * the dashboard shows next to the field as they are.
+ */
+@FitsCatalog
 record SubmitComplaintRequest(
-    @Nullable @Pattern(regexp = "^[0-9]{1,20}$", message = "must be 1 to 20 digits")
+    @Schema(description = "The reporter's Telegram user id, for the bot", example = "123456789")
+        @Nullable
+        @Pattern(regexp = "^[0-9]{1,20}$", message = "Telegram user id must be 1 to 20 digits")
         String telegramUserId,
-    @NotBlank @Size(max = 100) String hostel,
-    @Nullable @Size(max = 8) String wing,
-    @NotBlank @Size(max = 16) String roomNumber,
-    @NotBlank @Size(max = 50) String category,
-    @NotNull
-        @Size(min = 10, max = 2000)
-        @Pattern(regexp = TEXT, message = "must not contain control characters")
+    @Schema(
+            description = "A hostel's slug or display name (GET /api/v1/hostels)",
+            example = "block-a")
+        @NotBlank(message = "Hostel is required")
+        String hostel,
+    @Schema(description = "1 to 8 letters or digits; defaults to the room's first character")
+        @Nullable String wing,
+    @Schema(
+            description =
+                "Trimmed and upper-cased, then it must fit the configured room format"
+                    + " (COMPLAINTS_CATALOG_ROOM_PATTERN)",
+            example = "A312")
+        @NotBlank(message = "Room is required")
+        @Size(max = ROOM_MAX, message = "Room must be at most {max} characters")
+        String roomNumber,
+    @Schema(description = "One of GET /api/v1/categories", example = "plumbing")
+        @NotBlank(message = "Category is required")
+        String category,
+    @Schema(
+            description = "What is wrong; trimmed, line breaks allowed",
+            example = "The tap in the shared bathroom has been leaking since Monday")
+        @NotNull(message = "Description is required")
+        @Size(min = 10, max = 2000, message = "Description must be {min} to {max} characters long")
+        @Pattern(regexp = TEXT, message = "Description must not contain control characters")
         String description,
-    @NotNull Severity severity) {
+    @Schema(example = "high") @NotNull(message = "Severity is required") Severity severity) {
 
   /** Printable text; line breaks and tabs allowed. */
   static final String TEXT = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+
+  static final int ROOM_MAX = 16;
 
   SubmitComplaintRequest {
     description = description == null ? null : description.strip();

@@ -1,5 +1,7 @@
 package org.hostel.complaints.dashboard;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +50,10 @@ class DashboardPage {
 
   private record Rendered(String html, String etag, String policy) {}
 
+  @Operation(
+      summary = "The staff dashboard",
+      description = "The dashboard's HTML page (the browser UI); not an API call.")
+  @SecurityRequirements
   @GetMapping("/dashboard/")
   ResponseEntity<String> page(WebRequest request) {
     Rendered page = rendered();

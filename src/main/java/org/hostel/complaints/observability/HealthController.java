@@ -1,5 +1,7 @@
 package org.hostel.complaints.observability;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,6 +66,11 @@ class HealthController {
     }
   }
 
+  @Operation(
+      summary = "Health",
+      description =
+          "Every dependency check with its status; 503 when one that readiness needs is down.")
+  @SecurityRequirements
   @GetMapping("/health")
   ResponseEntity<HealthResponse> health() {
     Map<String, Check> results = runAll();
@@ -78,11 +85,17 @@ class HealthController {
     return connections.stream().mapToLong(OpenConnections::count).sum();
   }
 
+  @Operation(summary = "Liveness", description = "`up` while the process answers.")
+  @SecurityRequirements
   @GetMapping("/health/live")
   Map<String, String> live() {
     return Map.of("status", "up");
   }
 
+  @Operation(
+      summary = "Readiness",
+      description = "`up` when the instance can serve; 503 with `Retry-After` otherwise.")
+  @SecurityRequirements
   @GetMapping("/health/ready")
   ResponseEntity<ReadyResponse> ready() {
     Map<String, Check> results = runAll();

@@ -1,6 +1,8 @@
 package org.hostel.complaints.observability;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,6 +48,11 @@ class MetricsController {
     this.token = settings.metricsToken().trim().getBytes(StandardCharsets.UTF_8);
   }
 
+  @Operation(
+      summary = "Prometheus metrics",
+      description =
+          "Text exposition format; readable from the configured addresses or with the metrics token.")
+  @SecurityRequirements
   @GetMapping("/metrics")
   ResponseEntity<String> metrics(HttpServletRequest request) {
     if (!allowed(request)) {

@@ -1,5 +1,7 @@
 package org.hostel.complaints.photo;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,6 +47,11 @@ class LocalPhotoController {
     this.clock = clock;
   }
 
+  @Operation(
+      summary = "Photo file (signed link)",
+      description =
+          "The image behind a signed link from the photo answers; needs no token, only a valid `expires` and `signature`.")
+  @SecurityRequirements
   @GetMapping(LocalPhotoStorage.PATH + "{complaintId}/{photoId}/{name}")
   ResponseEntity<Resource> file(
       @PathVariable String complaintId,
@@ -82,6 +89,11 @@ class LocalPhotoController {
    * Takes the body of a presigned PUT, held to the type and length the link was signed for; what
    * does not fit is not kept.
    */
+  @Operation(
+      summary = "Presigned upload target (local storage)",
+      description =
+          "Where a presigned PUT goes when photos are stored on the local disk; the body must have the type and length the link was signed for.")
+  @SecurityRequirements
   @PutMapping(LocalPhotoStorage.PATH + "{complaintId}/{photoId}/upload")
   ResponseEntity<Void> upload(
       @PathVariable String complaintId,

@@ -1,5 +1,7 @@
 package org.hostel.complaints.photo;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -35,6 +37,11 @@ class PhotoController {
 
   record ConfirmRequest(@NotNull(message = "is required") UUID photoId) {}
 
+  @Operation(
+      summary = "Upload a photo",
+      description =
+          "A multipart `file` (JPEG, PNG, GIF or WebP, checked by its bytes), re-encoded and stored with a thumbnail; 201 with the photo and its signed links.")
+  @ApiResponse(responseCode = "201", description = "Created")
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<PhotoResponse> upload(
       Caller caller,
@@ -43,6 +50,10 @@ class PhotoController {
     return created(uploads.upload(caller, id, file));
   }
 
+  @Operation(
+      summary = "Presign a direct upload",
+      description =
+          "For phones: a URL and the headers to PUT the photo to, valid for a short time; confirm it afterwards.")
   @PostMapping("/presign")
   @ResponseStatus(HttpStatus.CREATED)
   PresignResponse presign(
@@ -50,22 +61,35 @@ class PhotoController {
     return uploads.presign(caller, id, body);
   }
 
+  @Operation(
+      summary = "Confirm a presigned upload",
+      description =
+          "Checks and processes the photo that was PUT to the presigned URL and adds it to the complaint (201).")
+  @ApiResponse(responseCode = "201", description = "Created")
   @PostMapping("/confirm")
   ResponseEntity<PhotoResponse> confirm(
       Caller caller, @PathVariable UUID id, @Valid @RequestBody ConfirmRequest body) {
     return created(uploads.confirm(caller, id, body.photoId()));
   }
 
+  @Operation(
+      summary = "List photos",
+      description = "The complaint's photos with signed links to the image and thumbnail.")
   @GetMapping
   List<PhotoResponse> list(Caller caller, @PathVariable UUID id) {
     return photos.list(caller, id);
   }
 
+  @Operation(summary = "Read one photo", description = "One photo with fresh signed links.")
   @GetMapping("/{photoId}")
   PhotoResponse get(Caller caller, @PathVariable UUID id, @PathVariable UUID photoId) {
     return photos.get(caller, id, photoId);
   }
 
+  @Operation(
+      summary = "Remove a photo",
+      description = "Removes the photo and its files (staff who may change the complaint).")
+  @ApiResponse(responseCode = "204", description = "Removed")
   @DeleteMapping("/{photoId}")
   ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id, @PathVariable UUID photoId) {
     photos.delete(caller, id, photoId);

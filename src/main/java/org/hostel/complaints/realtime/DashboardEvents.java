@@ -42,7 +42,11 @@ class DashboardEvents {
 
   record Envelope(String eventType, Instant timestamp, Object data) {}
 
-  record NewComplaint(UUID id, String hostel, String category, Severity severity) {}
+  /**
+   * {@code createdBy}: the staff member who entered it (so they get no toast), null for the bot.
+   */
+  record NewComplaint(
+      UUID id, String hostel, String category, Severity severity, @Nullable UUID createdBy) {}
 
   record StatusUpdate(
       UUID complaintId, Status oldStatus, Status newStatus, @Nullable UUID updatedBy) {}
@@ -53,7 +57,10 @@ class DashboardEvents {
   void submitted(ComplaintSubmitted event) {
     Complaint c = event.complaint();
     publish(
-        c, null, "new_complaint", new NewComplaint(c.id(), c.hostel(), c.category(), c.severity()));
+        c,
+        null,
+        "new_complaint",
+        new NewComplaint(c.id(), c.hostel(), c.category(), c.severity(), c.createdBy()));
   }
 
   @TransactionalEventListener

@@ -1,5 +1,8 @@
 package org.hostel.complaints.realtime;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.util.Map;
 import org.hostel.complaints.staff.Caller;
 import org.hostel.complaints.web.AccessDenied;
@@ -20,6 +23,7 @@ class WebSocketController {
     this.fanout = fanout;
   }
 
+  @Schema(name = "SocketStatsResponse")
   record StatsResponse(int totalConnections, Map<String, Integer> connectionsByRole) {}
 
   /**
@@ -27,8 +31,12 @@ class WebSocketController {
    *     {@code stopping}
    * @param fanout {@code in-process} or {@code redis}
    */
+  @Schema(name = "SocketHealthResponse")
   record HealthResponse(String status, int activeConnections, String fanout) {}
 
+  @Operation(
+      summary = "Dashboard socket statistics",
+      description = "Open dashboard sockets on the answering instance, by role (admins).")
   @GetMapping("/api/v1/websocket/stats")
   StatsResponse stats(Caller caller) {
     if (!caller.isAdmin()) {
@@ -37,6 +45,11 @@ class WebSocketController {
     return new StatsResponse(sessions.total(), sessions.byRole());
   }
 
+  @Operation(
+      summary = "Dashboard socket health",
+      description =
+          "For monitors: `healthy`, or 503 with `full` at the connection cap or `stopping` during shutdown.")
+  @SecurityRequirements
   @GetMapping("/api/v1/websocket/health")
   ResponseEntity<HealthResponse> health() {
     String status = !sessions.accepting() ? "stopping" : sessions.full() ? "full" : "healthy";

@@ -104,8 +104,14 @@ class AdminBootstrap implements SmartInitializingSingleton {
     String port =
         environment.getProperty(
             "local.server.port", environment.getProperty("server.port", "8000"));
+    StringBuilder parts = new StringBuilder();
+    for (String line : StartupSummary.lines(environment)) {
+      parts.append("  ").append(line).append(System.lineSeparator());
+    }
     System.out.printf(
-        "%n  Complaint Management System is running.%n  Dashboard: http://localhost:%s/dashboard/%n  API:       http://localhost:%s/api/v1/%n  To sign in, %s.%n%n",
-        port, port, howToLogIn);
+        "%n  Complaint Management System is running.%n  Dashboard: http://localhost:%s/dashboard/%n"
+            + "  API:       http://localhost:%s/api/v1/ (reference: /swagger-ui.html)%n%s"
+            + "  To sign in, %s.%n%n",
+        port, port, parts, howToLogIn);
   }
 }

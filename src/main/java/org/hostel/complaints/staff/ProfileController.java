@@ -1,5 +1,6 @@
 package org.hostel.complaints.staff;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -31,11 +32,15 @@ class ProfileController {
   record PorterResponse(
       UUID id, String fullName, Role role, @Nullable String phone, @Nullable String email) {}
 
+  @Operation(summary = "Own profile", description = "The logged-in staff member.")
   @GetMapping("/api/v1/profile/me")
   AuthController.StaffResponse me(Caller caller) {
     return AuthController.StaffResponse.of(staff.profile(caller));
   }
 
+  @Operation(
+      summary = "Change own password",
+      description = "Signs out every other session and answers a fresh token.")
   @PostMapping("/api/v1/profile/change-password")
   PasswordChangedResponse changePassword(
       Caller caller, @Valid @RequestBody ChangePasswordRequest body) {
@@ -48,6 +53,9 @@ class ProfileController {
         token.expiresIn());
   }
 
+  @Operation(
+      summary = "Active staff",
+      description = "Active staff members to assign to; phone and email for admins only.")
   @GetMapping("/api/v1/porters")
   List<PorterResponse> porters(Caller caller) {
     if (!caller.isStaff()) {

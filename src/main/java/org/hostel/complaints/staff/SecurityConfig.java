@@ -8,6 +8,7 @@ import org.hostel.complaints.web.AccessDenied;
 import org.hostel.complaints.web.NotAuthenticated;
 import org.hostel.complaints.web.Problems;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,9 +46,23 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(AuthSettings.class)
 class SecurityConfig implements WebMvcConfigurer {
 
+  static {
+    // The acting identity comes from the credentials, never from a request parameter.
+    SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+  }
+
+  /** The generated OpenAPI document and its browsable page. */
+  static final String[] API_DOCS = {
+    "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"
+  };
+
   @Bean
   SecurityFilterChain api(
-      HttpSecurity http, TokenService tokens, SessionCookie sessions, JsonMapper json)
+      HttpSecurity http,
+      TokenService tokens,
+      SessionCookie sessions,
+      JsonMapper json,
+      AuthSettings settings)
       throws Exception {
     AuthenticationProvider bearer =
         new AuthenticationProvider() {
@@ -103,6 +118,13 @@ class SecurityConfig implements WebMvcConfigurer {
                     .permitAll()
                     .requestMatchers("/error")
                     .permitAll()
+                    // The API reference: for any caller, or for everyone when configured so.
+                    .requestMatchers(HttpMethod.GET, API_DOCS)
+                    .access(
+                        (authentication, context) ->
+                            new org.springframework.security.authorization.AuthorizationDecision(
+                                settings.publicApiDocs()
+                                    || authentication.get() instanceof CallerAuthentication))
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(
@@ -153,6 +175,8 @@ class SecurityConfig implements WebMvcConfigurer {
       String path = request.getRequestURI().substring(request.getContextPath().length());
       boolean api =
           path.startsWith("/api/")
+              || path.startsWith("/v3/api-docs")
+              || path.startsWith("/swagger-ui")
               || path.equals("/auth/logout")
               || path.equals("/auth/register")
               || (path.equals("/auth/session") && "GET".equals(request.getMethod()));

@@ -1,5 +1,8 @@
 package org.hostel.complaints.staff;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.time.Clock;
@@ -43,6 +46,11 @@ class SessionController {
       @Nullable Instant expiresAt,
       @Nullable String csrfToken) {}
 
+  @Operation(
+      summary = "Log in to the dashboard",
+      description =
+          "Sets the staff token as the HttpOnly cookie `complaints_session` and answers who is logged in and the CSRF token that writes must repeat in `X-CSRF-Token`.")
+  @SecurityRequirements
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<SessionResponse> login(
       @Valid @RequestBody LoginRequest body, HttpServletRequest request) {
@@ -67,6 +75,9 @@ class SessionController {
   }
 
   /** Who the session belongs to; the dashboard asks this after a reload. */
+  @Operation(
+      summary = "Current dashboard session",
+      description = "Who the session belongs to, its expiry and its CSRF token.")
   @GetMapping
   SessionResponse current(Caller caller, HttpServletRequest request) {
     StaffMember member = staff.profile(caller);
@@ -82,6 +93,11 @@ class SessionController {
    * Revokes the session token everywhere and clears the cookie. Always succeeds, so a page with an
    * expired session can still log out cleanly.
    */
+  @Operation(
+      summary = "End the dashboard session",
+      description = "Revokes the session token everywhere and clears the cookie; always 204.")
+  @SecurityRequirements
+  @ApiResponse(responseCode = "204", description = "Logged out")
   @DeleteMapping
   ResponseEntity<Void> logout(HttpServletRequest request) {
     cookies.caller(request).ifPresent(staff::logout);

@@ -112,6 +112,10 @@ class StaffRepository {
     }
   }
 
+  void delete(UUID id) {
+    jdbc.sql("DELETE FROM staff WHERE id = :id").param("id", id.toString()).update();
+  }
+
   Map<UUID, String> names(Collection<UUID> ids) {
     if (ids.isEmpty()) {
       return Map.of();

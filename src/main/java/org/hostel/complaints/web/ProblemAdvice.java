@@ -1,7 +1,9 @@
 package org.hostel.complaints.web;
 
 import jakarta.servlet.MultipartConfigElement;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.jspecify.annotations.Nullable;
@@ -111,7 +113,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
       HttpStatusCode status,
       WebRequest request) {
     List<ApiException.FieldProblem> errors = new ArrayList<>();
-    for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+    List<FieldError> fieldErrors = new ArrayList<>(ex.getBindingResult().getFieldErrors());
+    fieldErrors.sort(Comparator.comparingInt(e -> declared(ex.getBindingResult().getTarget(), e)));
+    for (FieldError error : fieldErrors) {
       errors.add(
           new ApiException.FieldProblem(
               snakeCase(error.getField()), String.valueOf(error.getDefaultMessage())));
@@ -263,6 +267,20 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
       values.add(constant.toString());
     }
     return String.join(", ", values);
+  }
+
+  /** Errors in the order the fields are declared, which is the order a form shows them in. */
+  private static int declared(@Nullable Object target, FieldError error) {
+    if (target == null) {
+      return Integer.MAX_VALUE;
+    }
+    Field[] fields = target.getClass().getDeclaredFields();
+    for (int i = 0; i < fields.length; i++) {
+      if (fields[i].getName().equals(error.getField())) {
+        return i;
+      }
+    }
+    return Integer.MAX_VALUE;
   }
 
   private static String slug(HttpStatus status) {

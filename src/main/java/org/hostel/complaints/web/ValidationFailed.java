@@ -14,10 +14,19 @@ public final class ValidationFailed extends ApiException {
         "validation-failed",
         "Validation failed",
         errors.size() == 1
-            ? errors.getFirst().field() + ": " + errors.getFirst().message()
-            : "Some fields are not valid: "
+            ? sentence(errors.getFirst())
+            : errors.size()
+                + " fields are not valid: "
                 + String.join(", ", errors.stream().map(FieldProblem::field).toList()));
     this.errors = List.copyOf(errors);
+  }
+
+  /** Messages written as sentences ("Room must be …") stand alone; fragments get the field. */
+  private static String sentence(FieldProblem error) {
+    String message = error.message();
+    return !message.isEmpty() && Character.isUpperCase(message.charAt(0))
+        ? message
+        : error.field() + ": " + message;
   }
 
   public static ValidationFailed of(String field, String message) {

@@ -195,4 +195,39 @@ class StaffAdminTests {
     assertThat(entry(porter.id()).get("active").asBoolean()).isTrue();
     assertThat(entry(porter.id()).get("role").asString()).isEqualTo("porter");
   }
+
+  @Test
+  void aDeactivatedAccountWithoutHistoryCanBeRemovedAndOneWithHistoryStays() {
+    Fixtures.Staff unused = fixtures.porter();
+    Fixtures.Staff worked = fixtures.porter();
+    fixtures.assign(fixtures.submit().get("id").asString(), worked.id());
+
+    assertThat(api.delete("/api/v1/staff/" + unused.id(), admin).status())
+        .as("an active account is deactivated first")
+        .isEqualTo(409);
+    api.patch("/api/v1/staff/" + unused.id(), admin, Map.of("active", false));
+    api.patch("/api/v1/staff/" + worked.id(), admin, Map.of("active", false));
+
+    assertThat(api.delete("/api/v1/staff/" + unused.id(), unused.token()).status()).isEqualTo(401);
+    assertThat(api.delete("/api/v1/staff/" + unused.id(), admin).status()).isEqualTo(204);
+    Api.Response kept = api.delete("/api/v1/staff/" + worked.id(), admin);
+
+    assertThat(kept.status()).isEqualTo(409);
+    assertThat(kept.json().get("detail").asString()).contains("has history");
+    assertThat(api.get("/api/v1/staff", admin).body())
+        .doesNotContain(unused.id().toString())
+        .contains(worked.id().toString());
+    assertThat(api.delete("/api/v1/staff/" + unused.id(), admin).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aPorterCannotRemoveAccountsAndNoAdminRemovesThemself() {
+    Fixtures.Staff porter = fixtures.porter();
+    Fixtures.Staff other = fixtures.porter();
+    api.patch("/api/v1/staff/" + other.id(), admin, Map.of("active", false));
+
+    assertThat(api.delete("/api/v1/staff/" + other.id(), porter.token()).status()).isEqualTo(403);
+    String self = api.get("/api/v1/profile/me", admin).json().get("id").asString();
+    assertThat(api.delete("/api/v1/staff/" + self, admin).status()).isEqualTo(422);
+  }
 }
