@@ -17,9 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
 
   private final StaffService staff;
+  private final LoginService logins;
 
-  AuthController(StaffService staff) {
+  AuthController(StaffService staff, LoginService logins) {
     this.staff = staff;
+    this.logins = logins;
   }
 
   record TokenResponse(String accessToken, String tokenType, long expiresIn, UUID id, Role role) {
@@ -39,12 +41,14 @@ class AuthController {
 
   @PostMapping(path = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
   TokenResponse loginForm(@Valid LoginRequest form, HttpServletRequest request) {
-    return TokenResponse.of(staff.login(form.username(), form.password(), request.getRemoteAddr()));
+    return TokenResponse.of(
+        logins.login(form.username(), form.password(), request.getRemoteAddr()));
   }
 
   @PostMapping(path = "/login-json", consumes = MediaType.APPLICATION_JSON_VALUE)
   TokenResponse loginJson(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
-    return TokenResponse.of(staff.login(body.username(), body.password(), request.getRemoteAddr()));
+    return TokenResponse.of(
+        logins.login(body.username(), body.password(), request.getRemoteAddr()));
   }
 
   @PostMapping("/register")

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loginsPerClient login attempts one client address may make per minute
  * @param failuresPerUsername failed logins one user name may have per 15 minutes
  * @param passwordHashStrength BCrypt cost factor (each step doubles the work)
+ * @param clockSkew how long after its expiry a token is still accepted, for clocks that differ
+ *     between instances ({@code COMPLAINTS_AUTH_CLOCK_SKEW})
  */
 @ConfigurationProperties("complaints.auth")
 record AuthSettings(
@@ -31,4 +33,5 @@ record AuthSettings(
     @DefaultValue("") String adminPassword,
     @DefaultValue("30") int loginsPerClient,
     @DefaultValue("10") int failuresPerUsername,
-    @DefaultValue("10") int passwordHashStrength) {}
+    @DefaultValue("10") int passwordHashStrength,
+    @DefaultValue("5s") Duration clockSkew) {}

@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -49,7 +50,14 @@ class TokenService {
     SecretKey key = new SecretKeySpec(secret, "HmacSHA256");
     this.csrfKey = new SecretKeySpec(hmac(key, "csrf-key"), "HmacSHA256");
     this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
-    this.decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+    NimbusJwtDecoder decoder =
+        NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+    // Spring's default accepts a token for 60 s after it expired; clocks of one deployment agree
+    // far better than that.
+    JwtTimestampValidator timestamps = new JwtTimestampValidator(settings.clockSkew());
+    timestamps.setClock(clock);
+    decoder.setJwtValidator(timestamps);
+    this.decoder = decoder;
     String token = settings.serviceToken().trim();
     if (!token.isEmpty() && token.length() < 16) {
       throw new IllegalStateException(
