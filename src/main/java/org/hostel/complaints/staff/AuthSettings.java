@@ -9,6 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param jwtSecret token signing secret, at least 32 bytes; generated into the data folder on the
  *     embedded default when empty, required otherwise ({@code COMPLAINTS_JWT_SECRET})
+ * @param jwtVerificationSecrets further secrets, at least 32 bytes each, that verify tokens but
+ *     sign none: during a key rotation, the new key before it signs and the old one until its
+ *     tokens expire ({@code COMPLAINTS_JWT_VERIFICATION_SECRETS}, comma-separated)
  * @param tokenTtl lifetime of a staff token
  * @param serviceToken opaque bearer token of the reporter bot and other integrations; empty
  *     disables integrations ({@code COMPLAINTS_SERVICE_TOKEN})
@@ -26,6 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("complaints.auth")
 record AuthSettings(
     @DefaultValue("") String jwtSecret,
+    @DefaultValue({}) java.util.List<String> jwtVerificationSecrets,
     @DefaultValue("60m") Duration tokenTtl,
     @DefaultValue("") String serviceToken,
     @DefaultValue("false") boolean openRegistration,
