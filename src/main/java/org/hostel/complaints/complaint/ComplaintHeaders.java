@@ -23,7 +23,8 @@ final class ComplaintHeaders {
     }
     String tag = ifMatch.strip();
     if (tag.startsWith("W/")) {
-      tag = tag.substring(2);
+      // RFC 9110 13.1.1: If-Match uses the strong comparison, which a weak tag never passes.
+      throw ComplaintProblems.StaleVersion.weakTag();
     }
     tag = tag.replace("\"", "");
     try {

@@ -47,6 +47,12 @@ public final class ComplaintProblems {
       super(HttpStatus.PRECONDITION_FAILED, "stale-version", "Precondition failed", detail);
     }
 
+    static StaleVersion weakTag() {
+      return new StaleVersion(
+          "If-Match needs the strong ETag the complaint was read with; a weak tag (W/...) never"
+              + " matches");
+    }
+
     static StaleVersion of(long current) {
       return new StaleVersion(
           "The complaint has changed since it was read (its ETag is now \"" + current + "\")");

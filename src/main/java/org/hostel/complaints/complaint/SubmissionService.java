@@ -27,6 +27,7 @@ class SubmissionService {
   private final IdempotencyRepository idempotency;
   private final Catalog catalog;
   private final ComplaintService service;
+  private final ComplaintPolicy policy;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -35,12 +36,14 @@ class SubmissionService {
       IdempotencyRepository idempotency,
       Catalog catalog,
       ComplaintService service,
+      ComplaintPolicy policy,
       TransactionTemplate tx,
       Clock clock) {
     this.complaints = complaints;
     this.idempotency = idempotency;
     this.catalog = catalog;
     this.service = service;
+    this.policy = policy;
     this.tx = tx;
     this.clock = clock;
   }
@@ -71,8 +74,11 @@ class SubmissionService {
                 if (!stored.get().requestHash().equals(hash)) {
                   throw ComplaintProblems.Conflict.idempotencyKeyReused();
                 }
+                // Answered as a read would be now: a complaint since assigned to someone else is
+                // as unknown to the caller as any other they cannot see.
                 return complaints
                     .find(stored.get().complaintId())
+                    .filter(first -> policy.canSee(caller, first))
                     .map(first -> new Submission(first, true))
                     .orElseThrow(
                         () ->

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.hostel.complaints.storage.PrivateFiles;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -48,7 +49,7 @@ final class LocalPhotoStorage implements PhotoStorage {
     this.clock = clock;
     this.linkTtl = linkTtl;
     try {
-      Files.createDirectories(this.root);
+      PrivateFiles.createFolders(this.root);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create photo folder " + this.root, e);
     }
@@ -77,10 +78,13 @@ final class LocalPhotoStorage implements PhotoStorage {
   @Override
   public void put(String key, Path source, String contentType) throws IOException {
     Path target = file(key);
-    Files.createDirectories(target.getParent());
+    PrivateFiles.createFolders(target.getParent());
     Path partial = Files.createTempFile(target.getParent(), ".incoming-", ".part");
     try {
-      Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
+      // Into the owner-only temporary file: a copy of the file itself would take its mode.
+      try (OutputStream out = Files.newOutputStream(partial)) {
+        Files.copy(source, out);
+      }
       Files.move(
           partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
@@ -95,7 +99,7 @@ final class LocalPhotoStorage implements PhotoStorage {
    */
   long receive(String key, InputStream body, long maxBytes) throws IOException {
     Path target = file(key);
-    Files.createDirectories(target.getParent());
+    PrivateFiles.createFolders(target.getParent());
     Path partial = Files.createTempFile(target.getParent(), ".incoming-", ".part");
     try {
       long count = copyAtMost(body, partial, maxBytes);

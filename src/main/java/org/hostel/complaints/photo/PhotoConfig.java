@@ -1,11 +1,13 @@
 package org.hostel.complaints.photo;
 
+import jakarta.servlet.MultipartConfigElement;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import org.hostel.complaints.complaint.ComplaintsPurged;
 import org.hostel.complaints.storage.GeneratedSecrets;
 import org.hostel.complaints.storage.StorageSettings;
+import org.hostel.complaints.web.MultipartEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -48,6 +50,23 @@ class PhotoConfig implements SchedulingConfigurer {
       org.springframework.beans.factory.ObjectProvider<PhotoService> photos) {
     this.settings = settings;
     this.photos = photos;
+  }
+
+  /** Direct uploads are the one place that takes {@code multipart/form-data}. */
+  @Bean
+  MultipartEndpoint photoUpload() {
+    return new MultipartEndpoint("POST", "/api/v1/complaints/{id}/photos");
+  }
+
+  /**
+   * Multipart limits that match the photo limit: one file part of at most the photo size, and a
+   * whole request only a little larger (room for the part headers and boundaries). Parts go to disk
+   * from the first byte, never into memory.
+   */
+  @Bean
+  MultipartConfigElement multipartConfig() {
+    long file = settings.maxFileSize().toBytes();
+    return new MultipartConfigElement("", file, file + 16 * 1024, 0);
   }
 
   /** The local store, with its own HTTP side ({@link LocalPhotoController}) beside it. */

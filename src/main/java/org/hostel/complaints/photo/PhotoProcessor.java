@@ -199,8 +199,12 @@ class PhotoProcessor {
       if (width <= 0 || height <= 0) {
         throw InvalidImage.undecodable();
       }
-      if (width * height > settings.maxPixels()) {
-        throw InvalidImage.tooManyPixels(width, height, settings.maxPixels());
+      long limit =
+          format == Format.JPEG && JpegFrames.progressive(file)
+              ? Math.min(settings.maxPixels(), settings.maxProgressivePixels())
+              : settings.maxPixels();
+      if (width * height > limit) {
+        throw InvalidImage.tooManyPixels(width, height, limit);
       }
       ImageReadParam param = reader.getDefaultReadParam();
       int step = subsampling(Math.max(width, height), settings.maxEdge());

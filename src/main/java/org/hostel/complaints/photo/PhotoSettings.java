@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxFileSize largest upload accepted, direct or presigned; keep {@code
  *     spring.servlet.multipart.max-file-size} equal to it
  * @param maxPixels largest decoded image (width × height) accepted; refuses decompression bombs
+ * @param maxProgressivePixels largest progressive JPEG accepted (width × height): such images are
+ *     decoded at full size whatever their stored size, so their cost is bounded by this lower limit
+ *     ({@code COMPLAINTS_PHOTOS_MAX_PROGRESSIVE_PIXELS})
  * @param maxPerComplaint most photos one complaint may have, pending presigned uploads included
  * @param maxEdge longest edge of the stored image, in pixels
  * @param thumbnailEdge longest edge of the thumbnail, in pixels
@@ -36,6 +39,7 @@ record PhotoSettings(
     @DefaultValue("local") Storage storage,
     @DefaultValue("10MB") DataSize maxFileSize,
     @DefaultValue("50000000") @Min(1) long maxPixels,
+    @DefaultValue("16000000") @Min(1) long maxProgressivePixels,
     @DefaultValue("10") @Min(1) @Max(1000) int maxPerComplaint,
     @DefaultValue("2048") @Min(64) int maxEdge,
     @DefaultValue("256") @Min(16) int thumbnailEdge,

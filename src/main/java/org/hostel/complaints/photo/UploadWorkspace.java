@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.hostel.complaints.storage.PrivateFiles;
 import org.hostel.complaints.storage.StorageSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,7 @@ class UploadWorkspace {
     if (Files.isDirectory(root)) {
       deleteTree(root);
     }
-    Files.createDirectories(root);
+    PrivateFiles.createFolders(root);
   }
 
   /** Work on one upload's files. */

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 @Configuration(proxyBeanMethods = false)
@@ -23,6 +24,25 @@ class ProtectionConfig {
         return Limit.parse(text);
       }
     };
+  }
+
+  /**
+   * Forwarded headers are believed in one place ({@link ClientAddressFilter}), from the trusted
+   * proxies only. Spring's {@code framework} strategy believes them from anyone, and {@code native}
+   * from any private address, so a start with either is refused rather than left open.
+   */
+  @Bean
+  static Object forwardedHeadersGuard(Environment environment) {
+    String strategy = environment.getProperty("server.forward-headers-strategy", "none");
+    if (!strategy.equalsIgnoreCase("none")) {
+      throw new IllegalStateException(
+          "SERVER_FORWARD_HEADERS_STRATEGY="
+              + strategy
+              + " would believe X-Forwarded-For and Forwarded from clients that are not proxies."
+              + " Remove it and list your proxies in COMPLAINTS_RATE_LIMIT_TRUSTED_PROXIES: the"
+              + " service then takes the client address and scheme from them alone.");
+    }
+    return strategy;
   }
 
   @Bean

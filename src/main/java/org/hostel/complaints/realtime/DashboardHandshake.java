@@ -3,9 +3,12 @@ package org.hostel.complaints.realtime;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import org.hostel.complaints.protection.RateLimiter;
 import org.hostel.complaints.staff.Caller;
 import org.hostel.complaints.staff.StaffService;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.security.core.Authentication;
@@ -29,9 +32,13 @@ class DashboardHandshake implements HandshakeInterceptor {
   static final String CALLER = "dashboard.caller";
 
   private final StaffService staff;
+  private final RateLimiter limiter;
+  private final RealtimeSettings settings;
 
-  DashboardHandshake(StaffService staff) {
+  DashboardHandshake(StaffService staff, RateLimiter limiter, RealtimeSettings settings) {
     this.staff = staff;
+    this.limiter = limiter;
+    this.settings = settings;
   }
 
   @Override
@@ -40,6 +47,20 @@ class DashboardHandshake implements HandshakeInterceptor {
       ServerHttpResponse response,
       WebSocketHandler handler,
       Map<String, Object> attributes) {
+    // Before any token is checked: a flood of handshakes costs a bucket look-up each.
+    String client =
+        request.getRemoteAddress() == null
+            ? "unknown"
+            : request.getRemoteAddress().getAddress().getHostAddress();
+    RateLimiter.Decision decision =
+        limiter.tryAcquire("ws-handshake:ip:" + client, settings.handshakesPerClient());
+    if (!decision.allowed()) {
+      response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+      response
+          .getHeaders()
+          .set(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+      return false;
+    }
     caller(request).ifPresent(caller -> attributes.put(CALLER, caller));
     return true;
   }

@@ -39,6 +39,7 @@ class DashboardSessions implements SmartLifecycle {
   enum Admission {
     ACCEPTED,
     FULL,
+    ACCOUNT_FULL,
     STOPPING
   }
 
@@ -49,6 +50,7 @@ class DashboardSessions implements SmartLifecycle {
   private final Set<Connection> porters = ConcurrentHashMap.newKeySet();
   private final Map<UUID, Set<Connection>> byPorter = new ConcurrentHashMap<>();
   private final AtomicInteger reserved = new AtomicInteger();
+  private final Map<UUID, Integer> perAccount = new ConcurrentHashMap<>();
   private final ExecutorService delivery;
   private final ScheduledExecutorService sweeper;
   private volatile boolean running;
@@ -70,6 +72,10 @@ class DashboardSessions implements SmartLifecycle {
       reserved.decrementAndGet();
       return Admission.FULL;
     }
+    if (!takeAccountSlot(caller)) {
+      reserved.decrementAndGet();
+      return Admission.ACCOUNT_FULL;
+    }
     Connection connection = new Connection(session, caller, settings.sendBufferLimit().toBytes());
     session.getAttributes().put(CONNECTION, connection);
     gauge.opened(role(caller));
@@ -89,6 +95,10 @@ class DashboardSessions implements SmartLifecycle {
       return;
     }
     reserved.decrementAndGet();
+    UUID account = connection.caller().staffId();
+    if (account != null) {
+      perAccount.computeIfPresent(account, (id, n) -> n > 1 ? n - 1 : null);
+    }
     gauge.closed(role(connection.caller()));
     if (admins.remove(connection)) {
       return;
@@ -99,6 +109,26 @@ class DashboardSessions implements SmartLifecycle {
       byPorter.computeIfPresent(
           porter, (id, set) -> set.remove(connection) && set.isEmpty() ? null : set);
     }
+  }
+
+  /** One more socket for the caller's account, unless it holds its maximum already. */
+  private boolean takeAccountSlot(Caller caller) {
+    UUID account = caller.staffId();
+    if (account == null) {
+      return true;
+    }
+    boolean[] taken = {false};
+    perAccount.compute(
+        account,
+        (id, n) -> {
+          int held = n == null ? 0 : n;
+          if (held >= settings.maxConnectionsPerAccount()) {
+            return n;
+          }
+          taken[0] = true;
+          return held + 1;
+        });
+    return taken[0];
   }
 
   private static String role(Caller caller) {

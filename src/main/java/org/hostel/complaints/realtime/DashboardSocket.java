@@ -23,6 +23,9 @@ class DashboardSocket extends AbstractWebSocketHandler {
   /** A valid credential that is not a staff member's (the integration's service token). */
   static final int NOT_STAFF = 4003;
 
+  /** The account already holds its maximum of sockets on this instance. */
+  static final int TOO_MANY_FOR_ACCOUNT = 4029;
+
   private static final TextMessage PONG = new TextMessage("pong");
 
   private static final String BLOCKING_SEND_TIMEOUT =
@@ -56,6 +59,9 @@ class DashboardSocket extends AbstractWebSocketHandler {
       case ACCEPTED -> {}
       case FULL ->
           session.close(CloseStatus.SERVICE_OVERLOAD.withReason("instance full, try again later"));
+      case ACCOUNT_FULL ->
+          session.close(
+              new CloseStatus(TOO_MANY_FOR_ACCOUNT, "this account holds its maximum of sockets"));
       case STOPPING -> session.close(CloseStatus.GOING_AWAY.withReason("server shutting down"));
     }
   }

@@ -22,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
 
   private final StaffService staff;
+  private final LoginService logins;
 
-  AuthController(StaffService staff) {
+  AuthController(StaffService staff, LoginService logins) {
     this.staff = staff;
+    this.logins = logins;
   }
 
   record TokenResponse(String accessToken, String tokenType, long expiresIn, UUID id, Role role) {
@@ -55,7 +57,8 @@ class AuthController {
               schema = @Schema(implementation = LoginRequest.class)))
   TokenResponse loginForm(
       @Parameter(hidden = true) @Valid LoginRequest form, HttpServletRequest request) {
-    return TokenResponse.of(staff.login(form.username(), form.password(), request.getRemoteAddr()));
+    return TokenResponse.of(
+        logins.login(form.username(), form.password(), request.getRemoteAddr()));
   }
 
   @Operation(
@@ -64,7 +67,8 @@ class AuthController {
   @SecurityRequirements
   @PostMapping(path = "/login-json", consumes = MediaType.APPLICATION_JSON_VALUE)
   TokenResponse loginJson(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
-    return TokenResponse.of(staff.login(body.username(), body.password(), request.getRemoteAddr()));
+    return TokenResponse.of(
+        logins.login(body.username(), body.password(), request.getRemoteAddr()));
   }
 
   @Operation(

@@ -9,6 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param jwtSecret token signing secret, at least 32 bytes; generated into the data folder on the
  *     embedded default when empty, required otherwise ({@code COMPLAINTS_JWT_SECRET})
+ * @param jwtVerificationSecrets further secrets, at least 32 bytes each, that verify tokens but
+ *     sign none: during a key rotation, the new key before it signs and the old one until its
+ *     tokens expire ({@code COMPLAINTS_JWT_VERIFICATION_SECRETS}, comma-separated)
  * @param tokenTtl lifetime of a staff token
  * @param serviceToken opaque bearer token of the reporter bot and other integrations; empty
  *     disables integrations ({@code COMPLAINTS_SERVICE_TOKEN})
@@ -22,10 +25,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param passwordHashStrength BCrypt cost factor (each step doubles the work)
  * @param publicApiDocs serves the API reference ({@code /v3/api-docs}, {@code /swagger-ui.html}) to
  *     anyone instead of to logged-in callers only ({@code COMPLAINTS_AUTH_PUBLIC_API_DOCS})
+ * @param clockSkew how long after its expiry a token is still accepted, for clocks that differ
+ *     between instances ({@code COMPLAINTS_AUTH_CLOCK_SKEW})
  */
 @ConfigurationProperties("complaints.auth")
 record AuthSettings(
     @DefaultValue("") String jwtSecret,
+    @DefaultValue({}) java.util.List<String> jwtVerificationSecrets,
     @DefaultValue("60m") Duration tokenTtl,
     @DefaultValue("") String serviceToken,
     @DefaultValue("false") boolean openRegistration,
@@ -34,4 +40,5 @@ record AuthSettings(
     @DefaultValue("30") int loginsPerClient,
     @DefaultValue("10") int failuresPerUsername,
     @DefaultValue("10") int passwordHashStrength,
-    @DefaultValue("false") boolean publicApiDocs) {}
+    @DefaultValue("false") boolean publicApiDocs,
+    @DefaultValue("5s") Duration clockSkew) {}

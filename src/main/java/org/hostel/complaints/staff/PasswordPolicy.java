@@ -3,7 +3,10 @@ package org.hostel.complaints.staff;
 import java.security.SecureRandom;
 import org.jspecify.annotations.Nullable;
 
-/** At least 8 characters with an upper-case letter, a lower-case letter and a digit. */
+/**
+ * At least 8 characters with an upper-case letter, a lower-case letter and a digit, and at most 72
+ * bytes in UTF-8: BCrypt ignores the rest, and Spring's encoder refuses it outright.
+ */
 final class PasswordPolicy {
 
   static final int MAX_LENGTH = 128;
@@ -16,8 +19,8 @@ final class PasswordPolicy {
     if (password.length() < 8) {
       return "must be at least 8 characters long";
     }
-    if (password.length() > MAX_LENGTH) {
-      return "must be at most " + MAX_LENGTH + " characters long";
+    if (password.length() > MAX_LENGTH || Passwords.tooLong(password)) {
+      return "must be at most " + Passwords.MAX_BYTES + " bytes long (UTF-8)";
     }
     if (password.chars().noneMatch(Character::isUpperCase)
         || password.chars().noneMatch(Character::isLowerCase)

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.hostel.complaints.protection.AnonymousLimit;
 import org.hostel.complaints.web.AccessDenied;
 import org.hostel.complaints.web.NotAuthenticated;
 import org.hostel.complaints.web.Problems;
@@ -27,6 +28,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -61,9 +63,18 @@ class SecurityConfig implements WebMvcConfigurer {
       HttpSecurity http,
       TokenService tokens,
       SessionCookie sessions,
+      AnonymousLimit anonymous,
       JsonMapper json,
       AuthSettings settings)
       throws Exception {
+    // A refused call (no or bad credentials) spends the address's anonymous budget, so guessing
+    // tokens is slowed down like any other anonymous traffic; once spent, the answer is 429.
+    AuthenticationEntryPoint refuse =
+        (request, response, failure) -> {
+          if (anonymous.admit(request, response)) {
+            unauthorized(response, json, failure);
+          }
+        };
     AuthenticationProvider bearer =
         new AuthenticationProvider() {
           @Override
@@ -132,16 +143,14 @@ class SecurityConfig implements WebMvcConfigurer {
                 oauth
                     .bearerTokenResolver(new HeaderOrSessionCookie(sessions))
                     .authenticationManagerResolver(request -> manager)
-                    .authenticationEntryPoint(
-                        (request, response, failure) -> unauthorized(response, json, failure))
+                    .authenticationEntryPoint(refuse)
                     .accessDeniedHandler(
                         (request, response, failure) ->
                             Problems.write(response, json, AccessDenied.because("Not allowed"))))
         .exceptionHandling(
             errors ->
                 errors
-                    .authenticationEntryPoint(
-                        (request, response, failure) -> unauthorized(response, json, failure))
+                    .authenticationEntryPoint(refuse)
                     .accessDeniedHandler(
                         (request, response, failure) ->
                             Problems.write(response, json, AccessDenied.because("Not allowed"))))

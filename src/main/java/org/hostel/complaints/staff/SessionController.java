@@ -30,11 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
 class SessionController {
 
   private final StaffService staff;
+  private final LoginService logins;
   private final SessionCookie cookies;
   private final Clock clock;
 
-  SessionController(StaffService staff, SessionCookie cookies, Clock clock) {
+  SessionController(StaffService staff, LoginService logins, SessionCookie cookies, Clock clock) {
     this.staff = staff;
+    this.logins = logins;
     this.cookies = cookies;
     this.clock = clock;
   }
@@ -55,7 +57,7 @@ class SessionController {
   ResponseEntity<SessionResponse> login(
       @Valid @RequestBody LoginRequest body, HttpServletRequest request) {
     TokenService.IssuedToken token =
-        staff.login(body.username(), body.password(), request.getRemoteAddr());
+        logins.login(body.username(), body.password(), request.getRemoteAddr());
     StaffMember member =
         staff
             .findActive(token.id())

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.UUID;
 import org.hostel.complaints.web.AccessDenied;
 import org.hostel.complaints.web.ValidationFailed;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,12 +14,12 @@ import org.springframework.stereotype.Service;
 class StaffAdministration {
 
   private final StaffRepository staff;
-  private final PasswordEncoder passwords;
+  private final Passwords passwords;
   private final Clock clock;
 
-  StaffAdministration(StaffRepository staff, AuthSettings settings, Clock clock) {
+  StaffAdministration(StaffRepository staff, Passwords passwords, Clock clock) {
     this.staff = staff;
-    this.passwords = new BCryptPasswordEncoder(settings.passwordHashStrength());
+    this.passwords = passwords;
     this.clock = clock;
   }
 
@@ -68,7 +66,7 @@ class StaffAdministration {
     if (weakness != null) {
       throw ValidationFailed.of("new_password", weakness);
     }
-    staff.updatePassword(id, passwords.encode(replacement), cutOff());
+    staff.updatePassword(id, passwords.hash(replacement), cutOff());
   }
 
   /**

@@ -1,17 +1,11 @@
 package org.hostel.complaints.staff;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import org.hostel.complaints.protection.Limit;
-import org.hostel.complaints.protection.RateLimiter;
-import org.hostel.complaints.protection.TooManyRequests;
 import org.hostel.complaints.storage.Ids;
 import org.hostel.complaints.web.AccessDenied;
 import org.hostel.complaints.web.NotAuthenticated;
@@ -20,8 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,36 +21,29 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class StaffService {
 
-  private static final Pattern PHONE = Pattern.compile("^\\+?[0-9]{7,15}$");
-  private static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
-
   private final StaffRepository staff;
   private final TokenService tokens;
-  private final PasswordEncoder passwords;
-  private final RateLimiter limiter;
+  private final Passwords passwords;
   private final AuthSettings settings;
   private final TransactionTemplate tx;
   private final Clock clock;
   private final ApplicationEventPublisher events;
-  private final String dummyHash;
 
   StaffService(
       StaffRepository staff,
       TokenService tokens,
-      RateLimiter limiter,
+      Passwords passwords,
       AuthSettings settings,
       TransactionTemplate tx,
       Clock clock,
       ApplicationEventPublisher events) {
     this.staff = staff;
     this.tokens = tokens;
-    this.passwords = new BCryptPasswordEncoder(settings.passwordHashStrength());
-    this.limiter = limiter;
+    this.passwords = passwords;
     this.settings = settings;
     this.tx = tx;
     this.clock = clock;
     this.events = events;
-    this.dummyHash = passwords.encode(PasswordPolicy.generate());
   }
 
   /** The active staff member with this id. */
@@ -95,29 +80,6 @@ public class StaffService {
         .orElseThrow(() -> StaffProblems.StaffNotFound.forId(caller.staffId()));
   }
 
-  TokenService.IssuedToken login(String username, String password, String clientAddress) {
-    var perClient = new Limit(settings.loginsPerClient(), Duration.ofMinutes(1));
-    var client = limiter.tryAcquire("login-client:" + clientAddress, perClient);
-    if (!client.allowed()) {
-      throw TooManyRequests.retryAfter("login attempts", client.retryAfterSeconds());
-    }
-    String login = username.trim().toLowerCase(Locale.ROOT);
-    var perName = new Limit(settings.failuresPerUsername(), FAILURE_WINDOW);
-    var name = limiter.peek("login-user:" + login, perName);
-    if (!name.allowed()) {
-      throw TooManyRequests.retryAfter("failed logins for this user", name.retryAfterSeconds());
-    }
-    Optional<StaffRepository.Account> account = findByLogin(username);
-    boolean matches =
-        passwords.matches(
-            password, account.map(StaffRepository.Account::passwordHash).orElse(dummyHash));
-    if (account.isEmpty() || !matches || !account.get().member().active()) {
-      limiter.consume("login-user:" + login, perName);
-      throw new StaffProblems.InvalidCredentials();
-    }
-    return tokens.issue(account.get().member());
-  }
-
   StaffMember register(@Nullable Caller caller, RegisterRequest request) {
     Role role = request.role() == null ? Role.PORTER : request.role();
     boolean admin = caller != null && caller.isAdmin();
@@ -148,7 +110,7 @@ public class StaffService {
     StaffMember member =
         new StaffMember(
             Ids.newId(), fullName.strip(), normalEmail, normalPhone, role, true, clock.instant());
-    String hash = passwords.encode(password);
+    String hash = passwords.hash(password);
     try {
       tx.executeWithoutResult(
           status -> {
@@ -187,7 +149,7 @@ public class StaffService {
       throw StaffProblems.PasswordRejected.because("The new password " + weakness);
     }
     long now = clock.instant().getEpochSecond();
-    staff.updatePassword(id, passwords.encode(replacement), now);
+    staff.updatePassword(id, passwords.hash(replacement), now);
     return tokens.issue(account.member());
   }
 
@@ -219,15 +181,6 @@ public class StaffService {
     staff.forgetExpiredRevocations(clock.instant());
   }
 
-  private Optional<StaffRepository.Account> findByLogin(String username) {
-    String trimmed = username.trim();
-    if (trimmed.contains("@")) {
-      return staff.findByLogin("email", trimmed.toLowerCase(Locale.ROOT));
-    }
-    String phone = trimmed.replaceAll("[\\s().-]", "");
-    return PHONE.matcher(phone).matches() ? staff.findByLogin("phone", phone) : Optional.empty();
-  }
-
   private static UUID requireStaff(Caller caller) {
     if (caller.staffId() == null) {
       throw AccessDenied.because("Only staff have a profile");
@@ -236,15 +189,15 @@ public class StaffService {
   }
 
   private static @Nullable String normalEmail(@Nullable String email) {
-    return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+    return email == null || email.isBlank() ? null : Contacts.email(email);
   }
 
   private static @Nullable String normalPhone(@Nullable String phone) {
     if (phone == null || phone.isBlank()) {
       return null;
     }
-    String normal = phone.strip().replaceAll("[\\s().-]", "");
-    if (!PHONE.matcher(normal).matches()) {
+    String normal = Contacts.phone(phone);
+    if (normal == null) {
       throw ValidationFailed.of("phone", "must be 7 to 15 digits, optionally starting with +");
     }
     return normal;

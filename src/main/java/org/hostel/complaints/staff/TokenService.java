@@ -1,15 +1,13 @@
 package org.hostel.complaints.staff;
 
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import org.hostel.complaints.storage.Deployment;
 import org.hostel.complaints.storage.GeneratedSecrets;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -20,18 +18,21 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.stereotype.Service;
 
-/** Issues HS256 staff tokens and turns presented bearer tokens back into callers. */
+/**
+ * Issues HS256 staff tokens, signed with the current key and naming it ({@code kid}), and turns
+ * presented bearer tokens back into callers; see {@link SigningKeys} for rotation.
+ */
 @Service
 class TokenService {
 
   static final String SECRET_FILE = "jwt-secret";
 
-  private final SecretKey csrfKey;
+  private final SigningKeys keys;
   private final JwtEncoder encoder;
   private final JwtDecoder decoder;
   private final byte[] serviceToken;
@@ -45,11 +46,15 @@ class TokenService {
       Deployment deployment,
       StaffRepository staff,
       Clock clock) {
-    byte[] secret = secret(settings, secrets, deployment);
-    SecretKey key = new SecretKeySpec(secret, "HmacSHA256");
-    this.csrfKey = new SecretKeySpec(hmac(key, "csrf-key"), "HmacSHA256");
-    this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
-    this.decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+    this.keys = new SigningKeys(secret(settings, secrets, deployment), verifying(settings));
+    this.encoder = keys.encoder();
+    NimbusJwtDecoder decoder = keys.decoder();
+    // Spring's default accepts a token for 60 s after it expired; clocks of one deployment agree
+    // far better than that.
+    JwtTimestampValidator timestamps = new JwtTimestampValidator(settings.clockSkew());
+    timestamps.setClock(clock);
+    decoder.setJwtValidator(timestamps);
+    this.decoder = decoder;
     String token = settings.serviceToken().trim();
     if (!token.isEmpty() && token.length() < 16) {
       throw new IllegalStateException(
@@ -77,7 +82,9 @@ class TokenService {
             .build();
     String token =
         encoder
-            .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+            .encode(
+                JwtEncoderParameters.from(
+                    JwsHeader.with(MacAlgorithm.HS256).keyId(keys.signingKeyId()).build(), claims))
             .getTokenValue();
     return new IssuedToken(token, settings.tokenTtl().toSeconds(), member.id(), member.role());
   }
@@ -127,17 +134,26 @@ class TokenService {
    * the session token itself, which page scripts never see. Nothing is stored.
    */
   String csrfTokenFor(String sessionToken) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(csrfKey, sessionToken));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(SigningKeys.hmac(keys.csrfKeyFor(sessionToken), sessionToken));
   }
 
-  private static byte[] hmac(SecretKey key, String text) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
+  /** Keys that still verify tokens but sign none: the old key during a rotation. */
+  private static List<byte[]> verifying(AuthSettings settings) {
+    List<byte[]> secrets = new ArrayList<>();
+    for (String configured : settings.jwtVerificationSecrets()) {
+      if (configured.isBlank()) {
+        continue;
+      }
+      byte[] bytes = configured.trim().getBytes(StandardCharsets.UTF_8);
+      if (bytes.length < 32) {
+        throw new IllegalStateException(
+            "Every COMPLAINTS_JWT_VERIFICATION_SECRETS entry must be at least 32 bytes long");
+      }
+      secrets.add(bytes);
     }
+    return secrets;
   }
 
   private static byte[] secret(

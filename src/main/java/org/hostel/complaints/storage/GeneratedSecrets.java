@@ -74,7 +74,7 @@ public final class GeneratedSecrets {
    * replaces a file another instance linked first.
    */
   private void create(Path file, String secret) throws IOException {
-    Files.createDirectories(folder);
+    PrivateFiles.createFolders(folder);
     Path temp = Files.createTempFile(folder, "." + file.getFileName(), ".tmp", ownerOnly());
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {

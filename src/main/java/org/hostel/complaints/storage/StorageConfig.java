@@ -3,7 +3,7 @@ package org.hostel.complaints.storage;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,6 +14,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StorageSettings.class)
 class StorageConfig {
+
+  /** The embedded database's file in the data folder (as {@code application.yaml} names it). */
+  private static final String DATABASE = "complaints.db";
 
   @Bean
   Deployment deployment(DataSourceProperties dataSource) {
@@ -42,7 +45,15 @@ class StorageConfig {
             && pool.getJdbcUrl() != null
             && pool.getJdbcUrl().startsWith("jdbc:sqlite:")) {
           try {
-            Files.createDirectories(settings.dataDir());
+            // SQLite gives its WAL and shared-memory files the mode of the database file, so an
+            // owner-only database made here keeps all three private.
+            Path folder = PrivateFiles.createFolders(settings.dataDir());
+            PrivateFiles.restrict(folder);
+            Path database = folder.resolve(DATABASE);
+            PrivateFiles.createFile(database);
+            for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+              PrivateFiles.restrict(folder.resolve(DATABASE + suffix));
+            }
           } catch (IOException e) {
             throw new UncheckedIOException("Cannot create data folder " + settings.dataDir(), e);
           }

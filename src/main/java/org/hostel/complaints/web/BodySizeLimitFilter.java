@@ -8,16 +8,23 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Caps non-upload request bodies, by the declared length when there is one and by counting
- * otherwise, so that a huge or endless body costs nothing but a 413.
+ * otherwise, so that a huge or endless body costs nothing but a 413. Multipart bodies are refused
+ * with a 415 before they are read, except on the endpoints declared as {@link MultipartEndpoint}s;
+ * those are parsed only when their controller asks for the part (after authentication and rate
+ * limits), within the multipart limits the declaring feature sets.
  */
 @Component
 @EnableConfigurationProperties(WebSettings.class)
@@ -26,25 +33,43 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
   private final long limit;
   private final JsonMapper json;
+  private final List<MultipartEndpoint> multipart;
 
-  BodySizeLimitFilter(WebSettings settings, JsonMapper json) {
+  BodySizeLimitFilter(
+      WebSettings settings, JsonMapper json, ObjectProvider<MultipartEndpoint> multipart) {
     this.limit = settings.maxBodySize().toBytes();
     this.json = json;
+    this.multipart = multipart.orderedStream().toList();
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String type = request.getContentType();
     return type != null
-        && (type.startsWith("multipart/")
-            || type.startsWith("image/")
-            || type.startsWith("application/octet-stream"));
+        && (type.startsWith("image/") || type.startsWith("application/octet-stream"));
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    String type = request.getContentType();
+    if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+      String path = request.getRequestURI().substring(request.getContextPath().length());
+      if (multipart.stream().anyMatch(m -> m.matches(request.getMethod(), path))) {
+        chain.doFilter(request, response);
+      } else {
+        Problems.write(
+            response,
+            json,
+            Problems.of(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type",
+                "Unsupported Media Type",
+                "Only photo uploads take multipart/form-data; this endpoint does not"));
+      }
+      return;
+    }
     if (request.getContentLengthLong() > limit) {
       Problems.write(response, json, PayloadTooLarge.body(limit));
       return;

@@ -47,6 +47,11 @@ class FilterFailures extends OncePerRequestFilter {
       }
       // Only the body goes: headers set on the way in (request id, security headers) stay.
       response.resetBuffer();
+      MalformedRequest malformed = MalformedRequest.fromParameters(failure);
+      if (malformed != null) {
+        Problems.write(response, json, malformed);
+        return;
+      }
       if (poolExhausted(failure)) {
         log.warn("Answered 503: {}", failure.getMessage());
         Problems.write(response, json, ServiceOverloaded.databaseBusy());

@@ -60,6 +60,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     if (tooLarge != null) {
       return api(tooLarge);
     }
+    MalformedRequest malformed = MalformedRequest.fromParameters(failure);
+    if (malformed != null) {
+      return api(malformed);
+    }
     if (FilterFailures.poolExhausted(failure)) {
       log.warn("Answered 503: {}", failure.getMessage());
       return api(ServiceOverloaded.databaseBusy());
@@ -99,8 +103,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
       return respond(ValidationFailed.of(path(mismatch), "has the wrong type"));
     }
     String detail =
-        cause instanceof StreamReadException
-            ? "The request body is not valid JSON"
+        cause instanceof StreamReadException read
+            ? "The request body is not valid JSON" + duplicate(read)
             : "The request body is missing or cannot be read";
     return respond(
         Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail));
@@ -244,6 +248,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
       }
     }
     return null;
+  }
+
+  /** Names the repeated field, which a client needs to find its bug; other parse errors don't. */
+  private static String duplicate(StreamReadException failure) {
+    String message = String.valueOf(failure.getOriginalMessage());
+    return message.startsWith("Duplicate") ? ": " + message : "";
   }
 
   private static String path(JacksonException failure) {

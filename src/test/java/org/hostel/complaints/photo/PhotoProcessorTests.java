@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -109,5 +110,43 @@ class PhotoProcessorTests {
   @CsvSource({"2048, 1", "2500, 1", "4032, 2", "4500, 2", "6000, 3", "8000, 4", "1000, 1"})
   void decodingSkipsPixelsOnlyWhereTheResultStaysCloseToTheStoredSize(int longest, int step) {
     assertThat(PhotoProcessor.subsampling(longest, 2048)).isEqualTo(step);
+  }
+
+  static PhotoSettings settings() {
+    return new PhotoSettings(
+        PhotoSettings.Storage.LOCAL,
+        org.springframework.util.unit.DataSize.ofMegabytes(10),
+        50_000_000L,
+        16_000_000L,
+        10,
+        2048,
+        256,
+        java.time.Duration.ofHours(1),
+        java.time.Duration.ofMinutes(15),
+        java.time.Duration.ofMinutes(5),
+        0,
+        "",
+        new PhotoSettings.S3("", "", "us-east-1", "", "", true));
+  }
+
+  @Test
+  void aLargeProgressiveJpegIsRefusedBeforeDecodingWhileTheSameSizeBaselineIsTaken(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    PhotoProcessor processor = new PhotoProcessor(settings());
+    java.nio.file.Path progressive = dir.resolve("progressive.jpg");
+    java.nio.file.Path baseline = dir.resolve("baseline.jpg");
+    java.nio.file.Files.write(progressive, TestImages.progressiveJpeg(4800, 4000));
+    java.nio.file.Files.write(baseline, TestImages.jpeg(4800, 4000));
+    java.nio.file.Files.createDirectories(dir.resolve("a"));
+    java.nio.file.Files.createDirectories(dir.resolve("b"));
+
+    assertThat(JpegFrames.progressive(progressive)).isTrue();
+    assertThat(JpegFrames.progressive(baseline)).isFalse();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> processor.process(progressive, dir.resolve("a")))
+        .isInstanceOf(PhotoProblems.InvalidImage.class)
+        .hasMessageContaining("at most 16000000 pixels");
+    // Decoded subsampled (every third pixel), close to the stored size.
+    assertThat(processor.process(baseline, dir.resolve("b")).width()).isBetween(1536, 2048);
   }
 }

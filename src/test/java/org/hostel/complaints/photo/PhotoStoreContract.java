@@ -196,7 +196,9 @@ abstract class PhotoStoreContract {
   @Test
   void aFileOverTenMegabytesIsTooLarge() {
     String complaint = complaint();
-    byte[] big = new byte[11 * 1024 * 1024];
+    // Just over: a body far over the limit is refused before it is read, and the connection is
+    // closed under a client still sending it (see HostileInputTests for that case).
+    byte[] big = new byte[10 * 1024 * 1024 + 1];
     ThreadLocalRandom.current().nextBytes(big);
     big[0] = (byte) 0xFF;
     big[1] = (byte) 0xD8;

@@ -192,7 +192,24 @@ public final class TestImages {
     }
   }
 
+  /**
+   * A progressive JPEG of a smooth gradient: a few hundred KB even at 7000 × 7000, yet decoded at
+   * full size whatever is asked of the decoder.
+   */
+  public static byte[] progressiveJpeg(int width, int height) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setPaint(new java.awt.GradientPaint(0, 0, Color.ORANGE, width, height, Color.BLUE));
+    g.fillRect(0, 0, width, height);
+    g.dispose();
+    return jpeg(image, 0.75f, true);
+  }
+
   static byte[] jpeg(BufferedImage image, float quality) {
+    return jpeg(image, quality, false);
+  }
+
+  static byte[] jpeg(BufferedImage image, float quality, boolean progressive) {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
@@ -200,6 +217,9 @@ public final class TestImages {
       ImageWriteParam param = writer.getDefaultWriteParam();
       param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
       param.setCompressionQuality(quality);
+      if (progressive) {
+        param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+      }
       writer.write(null, new IIOImage(image, null, null), param);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -47,23 +47,19 @@ class ScaleOutTests {
   void start() {
     database = PostgresDatabase.create();
     Map<String, String> shared =
-        Map.of(
-            "spring.datasource.url",
-            database.url(),
-            "spring.datasource.username",
-            PostgresDatabase.USER,
-            "spring.datasource.password",
-            "",
-            "spring.datasource.hikari.maximum-pool-size",
-            "5",
-            "spring.data.redis.url",
-            "redis://127.0.0.1:6379",
-            "complaints.realtime.redis-channel",
-            "complaints-test:" + UUID.randomUUID(),
-            "complaints.rate-limit.anonymous",
-            "30/1m",
-            "complaints.rate-limit.redis-key-prefix",
-            "complaints-test:" + UUID.randomUUID() + ":rate:");
+        Map.ofEntries(
+            Map.entry("complaints.rate-limit.trusted-proxies", "127.0.0.1/32"),
+            Map.entry("complaints.observability.access-log", "true"),
+            Map.entry("spring.datasource.url", database.url()),
+            Map.entry("spring.datasource.username", PostgresDatabase.USER),
+            Map.entry("spring.datasource.password", ""),
+            Map.entry("spring.datasource.hikari.maximum-pool-size", "5"),
+            Map.entry("spring.data.redis.url", "redis://127.0.0.1:6379"),
+            Map.entry("complaints.realtime.redis-channel", "complaints-test:" + UUID.randomUUID()),
+            Map.entry("complaints.rate-limit.anonymous", "30/1m"),
+            Map.entry(
+                "complaints.rate-limit.redis-key-prefix",
+                "complaints-test:" + UUID.randomUUID() + ":rate:"));
     List<String> jvm = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     // The first one alone: it migrates the schema and creates the first admin.
     Instances.Instance first = Instances.start(shared, jvm);
@@ -163,12 +159,64 @@ class ScaleOutTests {
   }
 
   @Test
+  @Order(2)
+  void throughNginxTheServiceSeesTheRealClientAndHostWhateverTheClientForges() throws Exception {
+    String requestId = "forged-" + UUID.randomUUID();
+    String complaint = fixtures.submit().get("id").asString();
+    var photo =
+        org.hostel.complaints.testing.Multipart.file(
+            "tap.jpg", "image/jpeg", org.hostel.complaints.photo.TestImages.jpeg(64, 48));
+    Api.Response uploaded =
+        nginx
+            .api()
+            .call("POST", "/api/v1/complaints/" + complaint + "/photos")
+            .token(TestSetup.SERVICE_TOKEN)
+            .header("X-Request-Id", requestId)
+            .header("X-Forwarded-For", "6.6.6.6")
+            .header("X-Real-IP", "6.6.6.6")
+            .header("Forwarded", "for=6.6.6.6;host=evil.example;proto=https")
+            .header("X-Forwarded-Host", "evil.example")
+            .header("X-Forwarded-Proto", "https")
+            .bytes(photo.contentType(), photo.bytes())
+            .send();
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+
+    // Links are made from the Host the instance saw: the one the client used, port included.
+    assertThat(uploaded.json().get("file_url").asString()).startsWith(nginx.base() + "/");
+    String line =
+        instances.stream()
+            .flatMap(i -> lines(i).stream())
+            .filter(l -> l.contains(requestId) && l.contains("\"access\""))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no access line for " + requestId));
+    JsonNode access = Api.JSON.readTree(line);
+    assertThat(access.get("client_address").asString()).isEqualTo("127.0.0.1");
+  }
+
+  private static List<String> lines(Instances.Instance instance) {
+    try {
+      return java.nio.file.Files.readAllLines(instance.log());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   @Order(3)
   void aClientCannotMultiplyItsRateLimitByTheNumberOfInstances() {
     int allowed = 0;
     int refused = 0;
+    // An address of its own (the test connects from 127.0.0.1, a trusted proxy here): the refused
+    // logins and logouts of earlier tests spent part of 127.0.0.1's anonymous budget.
+    String client = "198.51.100." + (1 + new java.util.Random().nextInt(250));
     for (int i = 0; i < 45; i++) {
-      var response = instances.get(i % 3).api().get("/api/v1/categories", null);
+      var response =
+          instances
+              .get(i % 3)
+              .api()
+              .call("GET", "/api/v1/categories")
+              .header("X-Forwarded-For", client)
+              .send();
       if (response.status() == 200) {
         allowed++;
       } else {

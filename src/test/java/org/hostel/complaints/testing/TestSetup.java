@@ -30,6 +30,7 @@ public final class TestSetup {
           + JWT_SECRET
           + "\ncomplaints.auth.logins-per-client=100000"
           + "\ncomplaints.rate-limit.auth=100000/1m"
+          + "\ncomplaints.rate-limit.anonymous=100000/1m"
           + "\ncomplaints.auth.password-hash-strength=4"
           + "\ncomplaints.observability.metrics-token="
           + METRICS_TOKEN
