@@ -67,6 +67,11 @@ class ComplaintController {
     return withTag(HttpStatus.CREATED, caller, submission.complaint());
   }
 
+  @GetMapping("/by-reference/{reference}")
+  ResponseEntity<ComplaintResponse> byReference(Caller caller, @PathVariable String reference) {
+    return withTag(HttpStatus.OK, caller, complaints.visibleByReference(caller, reference));
+  }
+
   @GetMapping("/{id}")
   ResponseEntity<ComplaintResponse> get(Caller caller, @PathVariable UUID id, WebRequest request) {
     Complaint complaint = complaints.visible(caller, id);

@@ -33,6 +33,7 @@ class ComplaintResponses {
   private ComplaintResponse of(Caller caller, Complaint c, List<String> photoUrls) {
     return new ComplaintResponse(
         c.id(),
+        c.reference(),
         c.telegramUserId(),
         c.hostel(),
         c.wing(),

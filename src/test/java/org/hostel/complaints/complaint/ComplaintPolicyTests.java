@@ -255,6 +255,7 @@ class ComplaintPolicyTests {
     Instant at = Instant.parse("2026-01-01T00:00:00Z");
     return new Complaint(
         UUID.randomUUID(),
+        0,
         null,
         "block-a",
         "A",
