@@ -28,6 +28,7 @@ class Catalog {
   private final Map<String, Hostel> byName = new LinkedHashMap<>();
   private final List<String> categories;
   private final Pattern roomPattern;
+  private final String roomExample;
 
   Catalog(CatalogSettings settings, JdbcClient jdbc, TransactionTemplate tx) {
     List<Hostel> configured = new ArrayList<>();
@@ -76,6 +77,7 @@ class Catalog {
     this.categories =
         settings.categories().stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
     this.roomPattern = Pattern.compile(settings.roomPattern());
+    this.roomExample = settings.roomExample();
   }
 
   List<Hostel> hostels() {
@@ -94,6 +96,10 @@ class Catalog {
   Optional<String> category(String name) {
     String normal = name.strip().toLowerCase(Locale.ROOT);
     return categories.contains(normal) ? Optional.of(normal) : Optional.empty();
+  }
+
+  String roomExample() {
+    return roomExample;
   }
 
   boolean roomMatches(String room) {

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hostels the hostels complaints can come from, seeded into the database at start-up
  * @param categories accepted categories; anything else is refused, never replaced
  * @param roomPattern a room number, after trimming and upper-casing, must match this
+ * @param roomExample a room number that matches the pattern, shown to people who typed one that
+ *     does not
  */
 @ConfigurationProperties("complaints.catalog")
 record CatalogSettings(
@@ -17,4 +19,5 @@ record CatalogSettings(
         List<String> hostels,
     @DefaultValue({"plumbing", "electrical", "carpentry", "pest", "metalworks", "other"})
         List<String> categories,
-    @DefaultValue("^[A-H][0-9]{3}$") String roomPattern) {}
+    @DefaultValue("^[A-H][0-9]{3}$") String roomPattern,
+    @DefaultValue("A312") String roomExample) {}
