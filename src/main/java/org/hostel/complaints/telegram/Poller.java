@@ -87,6 +87,7 @@ class Poller implements SmartLifecycle {
   }
 
   private void poll(Lease lease) {
+    log.info("This instance now polls Telegram for updates");
     api.deleteWebhook();
     int offset = 0;
     while (running && lease.renew()) {
@@ -100,6 +101,7 @@ class Poller implements SmartLifecycle {
         offset = update.updateId() + 1;
       }
     }
+    log.info("This instance stopped polling Telegram");
   }
 
   private void pause(Duration d) {

@@ -78,6 +78,7 @@ final class FakeBotApi implements AutoCloseable {
   private final Map<String, byte[]> files = new HashMap<>();
   private final Deque<Integer> failures = new ArrayDeque<>();
   private final Set<String> blocked = new HashSet<>();
+  private final List<String> polls = new ArrayList<>();
   private int nextUpdate = 1;
   private int nextMessage = 1;
   private boolean down;
@@ -254,6 +255,11 @@ final class FakeBotApi implements AutoCloseable {
     return awaitMessage(chat, after, c -> c.text().contains(contains));
   }
 
+  /** Which instance ({@code via} of its URL) made each getUpdates call so far, in order. */
+  synchronized List<String> polls() {
+    return List.copyOf(polls);
+  }
+
   synchronized int count(long chat) {
     return sent(chat).size();
   }
@@ -310,7 +316,13 @@ final class FakeBotApi implements AutoCloseable {
   }
 
   private void serve(HttpExchange exchange) throws IOException {
-    String path = exchange.getRequestURI().getPath();
+    String full = exchange.getRequestURI().getPath();
+    // An instance may be pointed at http://host:port/<name>, so the tests can tell who polls.
+    int bot = full.indexOf("/bot");
+    int download = full.indexOf("/file/bot");
+    int start = download >= 0 && download < bot ? download : bot;
+    String via = start > 0 ? full.substring(1, start) : "";
+    String path = start >= 0 ? full.substring(start) : full;
     try (exchange) {
       if (path.startsWith("/file/bot" + TOKEN + "/")) {
         byte[] file;
@@ -332,6 +344,11 @@ final class FakeBotApi implements AutoCloseable {
       String method = path.substring(path.lastIndexOf('/') + 1);
       Map<String, String> params =
           form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      if (method.equals("getUpdates")) {
+        synchronized (this) {
+          polls.add(via);
+        }
+      }
       Object[] reply = method.equals("getUpdates") ? getUpdates(params) : call(method, params);
       answer(exchange, (Integer) reply[0], reply[1]);
     }
