@@ -71,6 +71,7 @@ export async function detailView(ctx, main, params) {
           item('Created', formatTime(complaint.created_at)),
           item('Last changed', formatTime(complaint.updated_at)),
           item('Reference', complaint.reference || '—'),
+          item('Reporter’s rating', complaint.rating ? `${'★'.repeat(complaint.rating)} (${complaint.rating} of 5)` : '—'),
           item('Id', complaint.id))),
       photoSection(),
       h('section', { 'aria-labelledby': 'd-history' },

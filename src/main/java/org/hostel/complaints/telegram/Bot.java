@@ -35,6 +35,7 @@ class Bot {
   private final Follow follow;
   private final Flood flood;
   private final Attachments attachments;
+  private final Confirmations confirmations;
   private final BotApi api;
   private final Outbox outbox;
   private final Texts texts;
@@ -50,6 +51,7 @@ class Bot {
       Follow follow,
       Flood flood,
       Attachments attachments,
+      Confirmations confirmations,
       BotApi api,
       Outbox outbox,
       Texts texts,
@@ -63,6 +65,7 @@ class Bot {
     this.follow = follow;
     this.flood = flood;
     this.attachments = attachments;
+    this.confirmations = confirmations;
     this.api = api;
     this.outbox = outbox;
     this.texts = texts;
@@ -222,6 +225,10 @@ class Bot {
       follow.list(turn, Integer.parseInt(parts[1]), q.maybeInaccessibleMessage().messageId());
     } else if (parts[0].equals("v") && parts.length == 2) {
       follow.status(turn, parts[1]);
+    } else if (parts[0].equals("f") && parts.length == 3) {
+      confirmations.answer(turn, parts[1], parts[2]);
+    } else if (parts[0].equals("g") && parts.length == 3) {
+      confirmations.rate(turn, parts[1], parts[2]);
     } else {
       turn.say(texts.get("bot.unknown.button"));
     }

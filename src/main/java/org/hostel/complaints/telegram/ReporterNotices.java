@@ -31,7 +31,9 @@ class ReporterNotices {
     if (event.oldStatus() == Status.REPORTED && event.newStatus() == Status.IN_PROGRESS) {
       notice.say(texts.get("notice.started", c.reference(), c.roomNumber()));
     } else if (event.newStatus() == Status.RESOLVED) {
-      notice.say(texts.get("notice.resolved", c.reference(), c.roomNumber()));
+      notice.say(
+          texts.get("notice.resolved", c.reference(), c.roomNumber()),
+          Confirmations.buttons(c, texts));
     } else {
       return;
     }

@@ -79,8 +79,19 @@ class TelegramConfig {
   }
 
   @Bean
+  Confirmations confirmations(
+      Reporting reporting,
+      Texts texts,
+      TelegramSettings settings,
+      TransactionTemplate tx,
+      Clock clock) {
+    return new Confirmations(reporting, texts, settings.confirmAfter(), tx, clock);
+  }
+
+  @Bean
   Bot bot(
       ConversationRepository repository,
+      Confirmations confirmations,
       TelegramSettings settings,
       Reporting reporting,
       PhotoIntake intake,
@@ -93,20 +104,24 @@ class TelegramConfig {
       Clock clock) {
     ConversationStore store = new ConversationStore(repository, settings.conversationTtl());
     Keyboards keys = new Keyboards(reporting, texts);
-    return new Bot(
-        repository,
-        store,
-        new ReportFlow(reporting, keys, texts, store, settings.maxPhotos()),
-        new Follow(reporting, keys, texts, settings.pageSize()),
-        new Flood(settings.messagesPerMinute()),
-        new Attachments(api, intake, texts),
-        api,
-        outbox,
-        texts,
-        tx,
-        json,
-        meters,
-        clock);
+    Bot bot =
+        new Bot(
+            repository,
+            store,
+            new ReportFlow(reporting, keys, texts, store, settings.maxPhotos()),
+            new Follow(reporting, keys, texts, settings.pageSize()),
+            new Flood(settings.messagesPerMinute()),
+            new Attachments(api, intake, texts),
+            confirmations,
+            api,
+            outbox,
+            texts,
+            tx,
+            json,
+            meters,
+            clock);
+    confirmations.storeWith(bot);
+    return bot;
   }
 
   @Bean

@@ -79,6 +79,7 @@ final class FakeBotApi implements AutoCloseable {
   private final Deque<Integer> failures = new ArrayDeque<>();
   private final Set<String> blocked = new HashSet<>();
   private final List<String> polls = new ArrayList<>();
+  private final Map<Long, List<String>> transcripts = new HashMap<>();
   private int nextUpdate = 1;
   private int nextMessage = 1;
   private boolean down;
@@ -98,12 +99,19 @@ final class FakeBotApi implements AutoCloseable {
   // What residents do.
 
   synchronized int userSends(long chat, String text) {
+    note(
+        chat,
+        "Resident: "
+            + (text.length() > 80
+                ? text.substring(0, 60) + "… (" + text.length() + " characters)"
+                : text));
     return message(chat, Map.of("text", text));
   }
 
   synchronized int userSendsPhoto(long chat, byte[] image) {
     String id = "photo-" + files.size();
     files.put(id, image);
+    note(chat, "Resident: [a photo]");
     return message(
         chat,
         Map.of(
@@ -125,6 +133,7 @@ final class FakeBotApi implements AutoCloseable {
   synchronized int userSendsDocument(long chat, byte[] content, String name, String mime) {
     String id = "doc-" + files.size();
     files.put(id, content);
+    note(chat, "Resident: [a file " + name + "]");
     return message(
         chat,
         Map.of(
@@ -143,6 +152,7 @@ final class FakeBotApi implements AutoCloseable {
   }
 
   synchronized int userSendsSticker(long chat) {
+    note(chat, "Resident: [a sticker]");
     return message(
         chat,
         Map.of(
@@ -165,6 +175,7 @@ final class FakeBotApi implements AutoCloseable {
   }
 
   synchronized int userTaps(long chat, String data) {
+    note(chat, "Resident taps: " + label(chat, data));
     Map<String, Object> message =
         Map.of("message_id", lastMessageId(chat), "date", 1, "chat", chat(chat), "text", "…");
     Map<String, Object> query = new LinkedHashMap<>();
@@ -276,6 +287,47 @@ final class FakeBotApi implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+  }
+
+  /** The chat as a person would read it: what the resident sent, what the bot answered. */
+  synchronized String transcript(long chat) {
+    return String.join("\n", transcripts.getOrDefault(chat, List.of())) + "\n";
+  }
+
+  private void note(long chat, String line) {
+    transcripts.computeIfAbsent(chat, c -> new ArrayList<>()).add(line);
+  }
+
+  private String label(long chat, String data) {
+    for (Call c : sent(chat).reversed()) {
+      String markup = c.params().get("reply_markup");
+      if (markup == null) {
+        continue;
+      }
+      for (JsonNode row : JSON.readTree(markup).get("inline_keyboard")) {
+        for (JsonNode b : row) {
+          if (b.get("callback_data").asString().equals(data)) {
+            return "[" + b.get("text").asString() + "]";
+          }
+        }
+      }
+    }
+    return "[a button with data " + data + "]";
+  }
+
+  private void botSaid(Map<String, String> params, boolean edited) {
+    StringBuilder line = new StringBuilder(edited ? "Bot (edits its message): " : "Bot: ");
+    line.append(params.getOrDefault("text", "").replace("\n", "\n     "));
+    String markup = params.get("reply_markup");
+    if (markup != null) {
+      for (JsonNode row : JSON.readTree(markup).get("inline_keyboard")) {
+        line.append("\n     ");
+        for (JsonNode b : row) {
+          line.append("[").append(b.get("text").asString()).append("] ");
+        }
+      }
+    }
+    note(Long.parseLong(params.get("chat_id")), line.toString().stripTrailing());
   }
 
   private int message(long chat, Map<String, Object> content) {
@@ -403,6 +455,7 @@ final class FakeBotApi implements AutoCloseable {
     Map<String, String> recorded = new LinkedHashMap<>(params);
     switch (method) {
       case "sendMessage", "sendPhoto" -> {
+        botSaid(params, false);
         recorded.put("message_id", Integer.toString(nextMessage++));
         calls.add(new Call(method, recorded));
         notifyAll();
@@ -422,6 +475,7 @@ final class FakeBotApi implements AutoCloseable {
         };
       }
       case "editMessageText" -> {
+        botSaid(params, true);
         calls.add(new Call(method, recorded));
         notifyAll();
         long chat = Long.parseLong(params.get("chat_id"));

@@ -43,10 +43,12 @@ class TelegramBotTests {
     registry.add("complaints.telegram.lease-ttl", () -> "3s");
     registry.add("complaints.outbox.first-retry", () -> "200ms");
     registry.add("complaints.outbox.poll-interval", () -> "200ms");
+    registry.add("complaints.telegram.confirm-after", () -> "1s");
   }
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired Confirmations confirmations;
   Api api;
   Fixtures fixtures;
 
@@ -111,6 +113,7 @@ class TelegramBotTests {
     // A double tap on Submit stores nothing more.
     tap(chat, edited.button("Submit"), "has ended or expired");
     assertThat(reportsOf(chat)).isEqualTo(1);
+    transcript("report", chat);
   }
 
   @Test
@@ -159,6 +162,7 @@ class TelegramBotTests {
     ask(chat, "/status " + someoneElses, "found no complaint");
     ask(chat, "/status", "Send the reference");
     ask(chat, "/start " + first.toLowerCase(), first + ": Reported");
+    transcript("follow", chat);
   }
 
   @Test
@@ -184,7 +188,7 @@ class TelegramBotTests {
     assertThat(telegram.sent(chat)).isEmpty();
     telegram.outage(false);
     telegram.awaitText(chat, 0, "marked your complaint");
-    assertThat(telegram.sent(chat))
+    assertThat(telegram.sent(chat).subList(0, 2))
         .extracting(FakeBotApi.Call::text)
         .satisfiesExactly(
             started -> assertThat(started).contains("Work has started"),
@@ -209,6 +213,83 @@ class TelegramBotTests {
                     .query(Long.class)
                     .single()
                 == 1);
+  }
+
+  @Test
+  void theReporterConfirmsTheFixOrReopensTheComplaint() {
+    long chat = chat();
+    String fixed = resolvedComplaint(chat);
+    var asked = telegram.awaitText(chat, 0, "Is it fixed?");
+    var closed = tap(chat, asked.button("Yes"), "is closed");
+    assertThat(status(fixed)).isEqualTo("closed");
+    assertThat(history(fixed)).contains("reporter:confirmed");
+    tap(chat, closed.button("★★★★"), "Thank you for your rating");
+    tap(chat, closed.button("★★"), "can be rated once");
+    assertThat(
+            api.get("/api/v1/complaints/" + fixed, TestSetup.SERVICE_TOKEN)
+                .json()
+                .get("rating")
+                .asInt())
+        .isEqualTo(4);
+    JsonNode stats = api.get("/api/v1/complaints/stats", fixtures.adminToken()).json();
+    assertThat(stats.get("rating_by_hostel").findValuesAsString("hostel")).contains("block-a");
+
+    int before = telegram.count(chat);
+    String broken = resolvedComplaint(chat);
+    var again = telegram.awaitText(chat, before, "Is it fixed?");
+    tap(chat, again.button("Not fixed"), "open again");
+    assertThat(status(broken)).isEqualTo("in_progress");
+    assertThat(history(broken)).contains("status:in_progress", "reporter:reopened");
+
+    tap(chat, again.button("Not fixed"), "no longer waiting for your answer");
+    tap(chat, asked.button("Yes"), "no longer waiting for your answer");
+    assertThat(status(broken)).isEqualTo("in_progress");
+    transcript("confirm", chat);
+  }
+
+  @Test
+  void aResolvedComplaintWithoutAnAnswerIsClosedAfterTheWait() {
+    long chat = chat();
+    String id = resolvedComplaint(chat);
+    telegram.awaitText(chat, 0, "Is it fixed?");
+    sleep(1200);
+    confirmations.closeUnanswered();
+    assertThat(status(id)).isEqualTo("closed");
+    assertThat(history(id)).contains("reporter:no_answer");
+    telegram.awaitText(chat, 0, "no answer for a while");
+  }
+
+  /** Writes the chat as read by a person to target/telegram-transcripts/, for docs/TELEGRAM.md. */
+  private static void transcript(String name, long chat) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Path.of("target", "telegram-transcripts");
+      java.nio.file.Files.createDirectories(dir);
+      java.nio.file.Files.writeString(dir.resolve(name + ".txt"), telegram.transcript(chat));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private String resolvedComplaint(long chat) {
+    String id = fixtures.submit(Fixtures.complaint(Long.toString(chat))).get("id").asString();
+    fixtures.move(id, "in_progress");
+    fixtures.move(id, "resolved");
+    return id;
+  }
+
+  private String status(String id) {
+    return api.get("/api/v1/complaints/" + id, TestSetup.SERVICE_TOKEN)
+        .json()
+        .get("status")
+        .asString();
+  }
+
+  private java.util.List<String> history(String id) {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    api.get("/api/v1/complaints/" + id + "/history", fixtures.adminToken())
+        .json()
+        .forEach(e -> lines.add(e.get("action").asString() + ":" + e.get("to").asString()));
+    return lines;
   }
 
   private long reportsOf(long chat) {
