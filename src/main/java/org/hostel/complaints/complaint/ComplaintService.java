@@ -94,6 +94,20 @@ public class ComplaintService {
         .orElseThrow(() -> ComplaintProblems.ComplaintNotFound.forReference(reference));
   }
 
+  /** The complaint with this reference number, if the caller may see it; never throws. */
+  public Optional<Complaint> findVisible(Caller caller, long number) {
+    return complaints.findByNumber(number).filter(c -> policy.canSee(caller, c));
+  }
+
+  /**
+   * Moves a complaint for a caller outside HTTP (a staff member's button in a chat), every rule
+   * checked as for the API. Check {@link ComplaintPolicy#allowedTransitions} first to answer a
+   * refusal without an exception.
+   */
+  public Complaint move(Caller caller, UUID id, Status status) {
+    return change(caller, id, status, false, null, null);
+  }
+
   /**
    * Records a photo added to or removed from a complaint the caller may see, in one statement that
    * checks the visibility, moves the version and {@code updated_at} on and holds the row until the

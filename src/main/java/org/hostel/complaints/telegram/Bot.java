@@ -36,6 +36,7 @@ class Bot {
   private final Flood flood;
   private final Attachments attachments;
   private final Confirmations confirmations;
+  private final StaffDesk desk;
   private final BotApi api;
   private final Outbox outbox;
   private final Texts texts;
@@ -52,6 +53,7 @@ class Bot {
       Flood flood,
       Attachments attachments,
       Confirmations confirmations,
+      StaffDesk desk,
       BotApi api,
       Outbox outbox,
       Texts texts,
@@ -66,6 +68,7 @@ class Bot {
     this.flood = flood;
     this.attachments = attachments;
     this.confirmations = confirmations;
+    this.desk = desk;
     this.api = api;
     this.outbox = outbox;
     this.texts = texts;
@@ -184,6 +187,8 @@ class Bot {
       case "/start" -> {
         if (arg.isEmpty()) {
           turn.say(texts.get("bot.welcome"));
+        } else if (arg.startsWith("link-")) {
+          desk.link(turn, arg.substring("link-".length()));
         } else {
           follow.status(turn, arg);
         }
@@ -206,6 +211,7 @@ class Bot {
       }
       case "/status" -> follow.status(turn, arg);
       case "/mycomplaints" -> follow.list(turn, 1, null);
+      case "/alerts" -> desk.alerts(turn, null);
       default -> turn.say(texts.get("bot.unknown.command"));
     }
   }
@@ -229,6 +235,10 @@ class Bot {
       confirmations.answer(turn, parts[1], parts[2]);
     } else if (parts[0].equals("g") && parts.length == 3) {
       confirmations.rate(turn, parts[1], parts[2]);
+    } else if (parts[0].equals("w") && parts.length == 3) {
+      desk.work(turn, parts[1], parts[2]);
+    } else if (parts[0].equals("a") && parts.length == 2) {
+      desk.toggle(turn, parts[1], q.maybeInaccessibleMessage().messageId());
     } else {
       turn.say(texts.get("bot.unknown.button"));
     }

@@ -7,10 +7,13 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
+import org.hostel.complaints.complaint.ComplaintPolicy;
+import org.hostel.complaints.complaint.ComplaintService;
 import org.hostel.complaints.complaint.Reporting;
 import org.hostel.complaints.outbox.Outbox;
 import org.hostel.complaints.photo.PhotoIntake;
 import org.hostel.complaints.scheduling.Leases;
+import org.hostel.complaints.staff.StaffService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -89,9 +92,23 @@ class TelegramConfig {
   }
 
   @Bean
+  StaffLinks staffLinks(JdbcClient jdbc) {
+    return new StaffLinks(jdbc);
+  }
+
+  @Bean
+  StaffAlerts staffAlerts(StaffLinks links, StaffService staff, Texts texts, Clock clock, Bot bot) {
+    return new StaffAlerts(links, staff, texts, clock, bot::store);
+  }
+
+  @Bean
   Bot bot(
       ConversationRepository repository,
       Confirmations confirmations,
+      StaffLinks links,
+      StaffService staff,
+      ComplaintService complaints,
+      ComplaintPolicy policy,
       TelegramSettings settings,
       Reporting reporting,
       PhotoIntake intake,
@@ -113,6 +130,7 @@ class TelegramConfig {
             new Flood(settings.messagesPerMinute()),
             new Attachments(api, intake, texts),
             confirmations,
+            new StaffDesk(links, staff, complaints, policy, texts),
             api,
             outbox,
             texts,

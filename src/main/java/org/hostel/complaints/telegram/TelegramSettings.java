@@ -13,6 +13,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param botToken the token BotFather gave; the bot is off without one ({@code
  *     COMPLAINTS_TELEGRAM_BOT_TOKEN})
+ * @param botUsername the bot's user name (without @), for the staff's deep links ({@code
+ *     COMPLAINTS_TELEGRAM_BOT_USERNAME})
  * @param apiUrl the Bot API server, Telegram's own by default; a self-hosted Bot API server or a
  *     test server otherwise ({@code COMPLAINTS_TELEGRAM_API_URL})
  * @param mode {@code polling} (one instance at a time asks Telegram for updates) or {@code webhook}
@@ -37,6 +39,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("complaints.telegram")
 record TelegramSettings(
     @Nullable String botToken,
+    @Nullable String botUsername,
     @DefaultValue("https://api.telegram.org") String apiUrl,
     @DefaultValue("polling") Mode mode,
     @Nullable String webhookUrl,

@@ -259,6 +259,56 @@ class TelegramBotTests {
     telegram.awaitText(chat, 0, "no answer for a while");
   }
 
+  @Test
+  void linkedStaffGetAlertsAndADeactivatedPortersButtonsStopWorking() {
+    Fixtures.Staff porter = fixtures.porter();
+    long porterChat = chat();
+    String code = linkCode(porter.token());
+    ask(porterChat, "/start link-" + code, "Linked: you are");
+    ask(chat(), "/start link-" + code, "expired or was used already");
+
+    Fixtures.Staff admin = fixtures.admin();
+    long adminChat = chat();
+    ask(adminChat, "/start link-" + linkCode(admin.token()), "Linked: you are");
+    var switches = ask(adminChat, "/alerts", "Which alerts");
+    int before = telegram.count(adminChat);
+    telegram.userTaps(adminChat, switches.button("Reopened"));
+    var edited =
+        telegram.awaitMessage(adminChat, before, c -> c.method().equals("editMessageText"));
+    assertThat(edited.buttons()).hasSize(3);
+    assertThat(edited.text()).contains("Which alerts");
+
+    JsonNode urgent = fixtures.submit(Fixtures.complaint(Fixtures.reporter()));
+    telegram.awaitText(
+        adminChat, 0, "New high-urgency complaint " + urgent.get("reference").asString());
+
+    String id = urgent.get("id").asString();
+    before = telegram.count(porterChat);
+    fixtures.assign(id, porter.id());
+    var alert =
+        telegram.awaitText(
+            porterChat, before, "New assignment " + urgent.get("reference").asString());
+    tap(porterChat, alert.button("Start"), "is now In progress");
+    assertThat(status(id)).isEqualTo("in_progress");
+
+    Api.Response off =
+        api.patch(
+            "/api/v1/staff/" + porter.id(),
+            fixtures.adminToken(),
+            java.util.Map.of("active", false));
+    assertThat(off.status()).as(off.toString()).isEqualTo(200);
+    tap(porterChat, alert.button("Resolved"), "not active");
+    assertThat(status(id)).isEqualTo("in_progress");
+    transcript("staff", porterChat);
+  }
+
+  private String linkCode(String token) {
+    Api.Response link = api.call("POST", "/api/v1/profile/telegram-link").token(token).send();
+    assertThat(link.status()).as(link.toString()).isEqualTo(201);
+    assertThat(link.json().get("start_command").asString()).startsWith("/start link-");
+    return link.json().get("code").asString();
+  }
+
   /** Writes the chat as read by a person to target/telegram-transcripts/, for docs/TELEGRAM.md. */
   private static void transcript(String name, long chat) {
     try {
