@@ -6,6 +6,7 @@ import com.pengrad.telegrambot.model.Document;
 import com.pengrad.telegrambot.model.Message;
 import com.pengrad.telegrambot.model.PhotoSize;
 import com.pengrad.telegrambot.model.Update;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Locale;
@@ -42,7 +43,9 @@ class Bot {
   private final Texts texts;
   private final TransactionTemplate tx;
   private final JsonMapper json;
-  private final MeterRegistry meters;
+  private final Counter received;
+  private final Counter handled;
+  private final Counter failed;
   private final Clock clock;
 
   Bot(
@@ -74,12 +77,14 @@ class Bot {
     this.texts = texts;
     this.tx = tx;
     this.json = json;
-    this.meters = meters;
+    this.received = meters.counter("telegram.updates.received");
+    this.handled = meters.counter("telegram.updates.handled");
+    this.failed = meters.counter("telegram.updates.failed");
     this.clock = clock;
   }
 
   void handle(Update update) {
-    meters.counter("telegram.updates.received").increment();
+    received.increment();
     try {
       Turn turn = tx.execute(s -> claimAndAnswer(update));
       if (turn != null) {
@@ -91,9 +96,9 @@ class Bot {
           tx.executeWithoutResult(s -> store(note));
         }
       }
-      meters.counter("telegram.updates.handled").increment();
+      handled.increment();
     } catch (RuntimeException e) {
-      meters.counter("telegram.updates.failed").increment();
+      failed.increment();
       log.error("Telegram update {} failed", update.updateId(), e);
     }
   }

@@ -201,6 +201,19 @@ class TelegramBotTests {
     telegram.failNext(429);
     ask(chat, "/help", "What I understand");
 
+    Eventually.await(
+        "the 429 is counted by reason",
+        () ->
+            api.get("/metrics", null)
+                .body()
+                .contains("telegram_send_failures_total{reason=\"HTTP 429\"}"));
+    String metrics = api.get("/metrics", null).body();
+    assertThat(metrics)
+        .contains("telegram_updates_received_total", "telegram_updates_handled_total")
+        .contains("telegram_updates_failed_total");
+    JsonNode health = api.get("/health/ready", null).json();
+    assertThat(health.get("checks").get("telegram").get("status").asString()).isEqualTo("up");
+
     long blocked = chat();
     telegram.block(blocked);
     String id = fixtures.submit(Fixtures.complaint(Long.toString(blocked))).get("id").asString();
