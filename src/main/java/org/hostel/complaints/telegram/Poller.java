@@ -2,8 +2,13 @@ package org.hostel.complaints.telegram;
 
 import com.pengrad.telegrambot.model.Update;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.hostel.complaints.scheduling.Lease;
 import org.hostel.complaints.scheduling.Leases;
 import org.jspecify.annotations.Nullable;
@@ -93,15 +98,43 @@ class Poller implements SmartLifecycle {
     while (running && lease.renew()) {
       List<Update> updates = api.updates(offset, pollTimeout);
       state.polling();
-      for (Update update : updates) {
-        if (!running || !lease.renew()) {
-          return;
-        }
-        bot.handle(update);
-        offset = update.updateId() + 1;
+      if (updates.isEmpty()) {
+        continue;
       }
+      if (!running || !lease.renew()) {
+        return;
+      }
+      handle(updates);
+      offset = updates.getLast().updateId() + 1;
     }
     log.info("This instance stopped polling Telegram");
+  }
+
+  /**
+   * Handles a batch: each chat's updates in their order, different chats at once (a photo being
+   * fetched for one resident does not hold up the others). Returns when all are handled, so the
+   * offset only moves past handled updates.
+   */
+  private void handle(List<Update> updates) {
+    Map<Long, List<Update>> byChat = new LinkedHashMap<>();
+    for (Update update : updates) {
+      byChat.computeIfAbsent(chatOf(update), c -> new ArrayList<>()).add(update);
+    }
+    try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (List<Update> chat : byChat.values()) {
+        each.submit(() -> chat.forEach(bot::handle));
+      }
+    }
+  }
+
+  private static long chatOf(Update update) {
+    if (update.message() != null && update.message().chat() != null) {
+      return update.message().chat().id();
+    }
+    if (update.callbackQuery() != null && update.callbackQuery().from() != null) {
+      return update.callbackQuery().from().id();
+    }
+    return 0;
   }
 
   private void pause(Duration d) {

@@ -79,6 +79,8 @@ final class FakeBotApi implements AutoCloseable {
   private final Deque<Integer> failures = new ArrayDeque<>();
   private final Set<String> blocked = new HashSet<>();
   private final List<String> polls = new ArrayList<>();
+  private final Map<String, List<Call>> byChat = new HashMap<>();
+  private Duration patience = Duration.ofSeconds(15);
   private final Map<Long, List<String>> transcripts = new HashMap<>();
   private int nextUpdate = 1;
   private int nextMessage = 1;
@@ -231,18 +233,20 @@ final class FakeBotApi implements AutoCloseable {
   }
 
   synchronized List<Call> sent(long chat) {
-    return calls.stream()
-        .filter(c -> c.method().equals("sendMessage") || c.method().equals("editMessageText"))
-        .filter(c -> c.chatId().equals(Long.toString(chat)))
-        .toList();
+    return List.copyOf(byChat.getOrDefault(Long.toString(chat), List.of()));
   }
 
   /** Waits for the first message to the chat after the first {@code after} that matches. */
+  /** How long {@link #awaitMessage} waits (longer under a benchmark's load). */
+  synchronized void patience(Duration wait) {
+    patience = wait;
+  }
+
   Call awaitMessage(long chat, int after, Predicate<Call> matching) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    long deadline = System.nanoTime() + patience.toNanos();
     synchronized (this) {
       while (true) {
-        List<Call> all = sent(chat);
+        List<Call> all = byChat.getOrDefault(Long.toString(chat), List.of());
         for (int i = after; i < all.size(); i++) {
           if (matching.test(all.get(i))) {
             return all.get(i);
@@ -458,6 +462,7 @@ final class FakeBotApi implements AutoCloseable {
         botSaid(params, false);
         recorded.put("message_id", Integer.toString(nextMessage++));
         calls.add(new Call(method, recorded));
+        byChat.computeIfAbsent(params.get("chat_id"), k -> new ArrayList<>()).add(calls.getLast());
         notifyAll();
         long chat = Long.parseLong(params.get("chat_id"));
         return new Object[] {
@@ -477,6 +482,7 @@ final class FakeBotApi implements AutoCloseable {
       case "editMessageText" -> {
         botSaid(params, true);
         calls.add(new Call(method, recorded));
+        byChat.computeIfAbsent(params.get("chat_id"), k -> new ArrayList<>()).add(calls.getLast());
         notifyAll();
         long chat = Long.parseLong(params.get("chat_id"));
         return new Object[] {
