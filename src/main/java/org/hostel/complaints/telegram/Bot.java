@@ -16,6 +16,8 @@ import org.hostel.complaints.outbox.OutgoingMessage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +31,7 @@ class Bot {
 
   private static final Logger log = LoggerFactory.getLogger(Bot.class);
   private static final int LONGEST_TEXT = 4000;
+  private static final int ATTEMPTS = 5;
 
   private final ConversationRepository repository;
   private final ConversationStore store;
@@ -86,7 +89,7 @@ class Bot {
   void handle(Update update) {
     received.increment();
     try {
-      Turn turn = tx.execute(s -> claimAndAnswer(update));
+      Turn turn = claimAndAnswerWithRetries(update);
       if (turn != null) {
         if (turn.callbackId != null) {
           api.answer(turn.callbackId, turn.callbackNote);
@@ -100,6 +103,30 @@ class Bot {
     } catch (RuntimeException e) {
       failed.increment();
       log.error("Telegram update {} failed", update.updateId(), e);
+    }
+  }
+
+  /**
+   * The update's transaction, tried again when the database was briefly out of reach (no free
+   * connection, a serialization failure): nothing of it was stored, so trying again is safe, and an
+   * update given up on is lost for good once the poller moves past it.
+   */
+  private @Nullable Turn claimAndAnswerWithRetries(Update update) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return tx.execute(s -> claimAndAnswer(update));
+      } catch (DataAccessException | TransactionException e) {
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+        log.info("Telegram update {} is tried again: {}", update.updateId(), e.toString());
+        try {
+          Thread.sleep(200L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 

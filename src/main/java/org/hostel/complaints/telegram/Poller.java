@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import org.hostel.complaints.scheduling.Lease;
 import org.hostel.complaints.scheduling.Leases;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +26,13 @@ import org.springframework.context.SmartLifecycle;
 class Poller implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(Poller.class);
+
+  /**
+   * Chats handled at once: enough to overlap photo fetching and processing, few enough to leave
+   * database connections (six on SQLite) to requests and the outbox.
+   */
+  private static final int CHATS_AT_ONCE = 3;
+
   static final String LEASE = "telegram-poller";
 
   private final Leases leases;
@@ -120,9 +128,18 @@ class Poller implements SmartLifecycle {
     for (Update update : updates) {
       byChat.computeIfAbsent(chatOf(update), c -> new ArrayList<>()).add(update);
     }
+    Semaphore turns = new Semaphore(CHATS_AT_ONCE);
     try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
       for (List<Update> chat : byChat.values()) {
-        each.submit(() -> chat.forEach(bot::handle));
+        each.submit(
+            () -> {
+              turns.acquireUninterruptibly();
+              try {
+                chat.forEach(bot::handle);
+              } finally {
+                turns.release();
+              }
+            });
       }
     }
   }
