@@ -50,7 +50,7 @@ export async function detailView(ctx, main, params) {
 
   function render() {
     const focusedAction = document.activeElement?.dataset?.action;
-    heading.textContent = `${complaint.room_number} · ${ctx.hostelName(complaint.hostel)} · ${labelOf(complaint.category)}`;
+    heading.textContent = `${complaint.reference ? complaint.reference + ' · ' : ''}${complaint.room_number} · ${ctx.hostelName(complaint.hostel)} · ${labelOf(complaint.category)}`;
     body.replaceChildren(
       h('div', { class: 'badges' },
         h('span', { class: `badge status-${complaint.status}` }, labelOf(complaint.status)),
@@ -72,6 +72,8 @@ export async function detailView(ctx, main, params) {
           item('Reporter (Telegram)', complaint.telegram_user_id || '—'),
           item('Created', formatTime(complaint.created_at)),
           item('Last changed', formatTime(complaint.updated_at)),
+          item('Reference', complaint.reference || '—'),
+          item('Reporter’s rating', complaint.rating ? `${'★'.repeat(complaint.rating)} (${complaint.rating} of 5)` : '—'),
           item('Id', complaint.id))),
       photoSection(),
       h('section', { 'aria-labelledby': 'd-history' },

@@ -40,7 +40,7 @@ export async function listView(ctx, main, initial) {
     const people = ctx.me.role === 'admin'
       ? [['', 'Anyone'], ...ctx.assignable().map((p) => [p.id, p.full_name])]
       : [['', 'All I may see'], [ctx.me.id, 'Assigned to me']];
-    const q = h('input', { type: 'search', name: 'q', value: params.q || '', maxlength: '200', placeholder: 'e.g. A312 or tap', id: 'filter-q' });
+    const q = h('input', { type: 'search', name: 'q', value: params.q || '', maxlength: '200', placeholder: 'e.g. C-12 or A312', id: 'filter-q' });
     const controls = [
       ['Status', select('status', [['', 'Any status'], ...STATUSES.map((s) => [s, labelOf(s)])], params.status, { id: 'filter-status' })],
       ['Hostel', select('hostel', [['', 'Any hostel'], ...ctx.hostels.map((x) => [x.slug, x.display_name])], params.hostel, { id: 'filter-hostel' })],
@@ -157,7 +157,7 @@ export async function listView(ctx, main, initial) {
   function row(c) {
     const description = c.description.length > 90 ? c.description.slice(0, 89) + '…' : c.description;
     return h('tr', { 'data-id': c.id },
-      h('td', { 'data-label': 'Room' }, h('a', { href: `#/complaints/${c.id}` }, `${c.room_number} · ${ctx.hostelName(c.hostel)}`)),
+      h('td', { 'data-label': 'Room' }, h('a', { href: `#/complaints/${c.id}` }, `${c.reference ? c.reference + ' · ' : ''}${c.room_number} · ${ctx.hostelName(c.hostel)}`)),
       h('td', { 'data-label': 'Category' }, labelOf(c.category)),
       h('td', { 'data-label': 'Severity' }, h('span', { class: `badge severity-${c.severity}` }, c.severity)),
       h('td', { 'data-label': 'Status' }, h('span', { class: `badge status-${c.status}` }, labelOf(c.status))),
@@ -173,7 +173,8 @@ export async function listView(ctx, main, initial) {
     if (p.assigned_porter_id && c.assigned_porter_id !== p.assigned_porter_id) return false;
     if (p.q) {
       const q = p.q.toLowerCase();
-      if (![c.description, c.room_number, c.category].some((t) => String(t || '').toLowerCase().includes(q))) return false;
+      const byReference = /^c?-?\s*\d+$/.test(q) && String(c.reference || '').toLowerCase().replace('-', '') === `c${q.replace(/^c?-?\s*/, '')}`;
+      if (!byReference && ![c.description, c.room_number, c.category].some((t) => String(t || '').toLowerCase().includes(q))) return false;
     }
     return true;
   }

@@ -27,6 +27,8 @@ export async function statsView(ctx, main, params) {
       chart('Open complaints by hostel', stats.open_by_hostel.map((x) => [ctx.hostelName(x.hostel), x.count])),
       chart('Open complaints by category', stats.open_by_category.map((x) => [labelOf(x.category), x.count])),
       daily(`Complaints created per day (UTC), ${stats.days} days`, stats.created_per_day),
+      chart('Reporters’ average rating (of 5) by hostel', (stats.rating_by_hostel || []).map((x) => [`${ctx.hostelName(x.hostel)} (${x.count})`, x.average])),
+      chart('Reporters’ average rating (of 5) by porter', (stats.rating_by_porter || []).map((x) => [`${x.porter_id ? ctx.personName(x.porter_id) : 'Unassigned'} (${x.count})`, x.average])),
     );
   }
 

@@ -181,7 +181,7 @@ class AuthorizationMatrixTests {
                 400,
                 403,
                 404,
-                403,
+                400,
                 401,
                 401,
                 401),
@@ -407,6 +407,7 @@ class AuthorizationMatrixTests {
         Arguments.of(Who.PORTER_NOT_ASSIGNED, false, "reported", List.of(), true),
         Arguments.of(Who.PORTER_NOT_ASSIGNED, false, "closed", List.of(), false),
         Arguments.of(Who.INTEGRATION, true, "in_progress", List.of(), false),
+        Arguments.of(Who.INTEGRATION, true, "resolved", List.of("closed", "in_progress"), false),
         Arguments.of(Who.INTEGRATION, false, "reported", List.of(), false));
   }
 

@@ -552,6 +552,57 @@ abstract class EndToEndSuite {
         .contains(TestSetup.ADMIN_EMAIL);
   }
 
+  @Test
+  void concurrentSubmitsGetDistinctReferencesThatFindTheirComplaint() throws Exception {
+    String reporter = Fixtures.reporter();
+    List<Api.Response> responses =
+        concurrently(
+            12,
+            () ->
+                api.post(
+                    "/api/v1/complaints/submit",
+                    TestSetup.SERVICE_TOKEN,
+                    Fixtures.complaint(reporter)));
+    Set<String> references = new HashSet<>();
+    for (Api.Response response : responses) {
+      assertThat(response.status()).as(response.toString()).isEqualTo(201);
+      String reference = response.json().get("reference").asString();
+      assertThat(reference).matches("C-[0-9]+");
+      references.add(reference);
+      Api.Response found =
+          api.get("/api/v1/complaints/by-reference/" + reference, TestSetup.SERVICE_TOKEN);
+      assertThat(found.status()).as(found.toString()).isEqualTo(200);
+      assertThat(found.json().get("id").asString()).isEqualTo(response.json().get("id").asString());
+      JsonNode searched =
+          api.get("/api/v1/complaints?telegram_user_id=" + reporter + "&q=" + reference, admin)
+              .json();
+      assertThat(searched.get("total").asLong()).isEqualTo(1);
+      assertThat(searched.get("items").get(0).get("reference").asString()).isEqualTo(reference);
+    }
+    assertThat(references).hasSize(12);
+  }
+
+  @Test
+  void aReferenceFollowsTheSameVisibilityRulesAsTheId() {
+    Fixtures.Staff mine = fixtures.porter();
+    Fixtures.Staff other = fixtures.porter();
+    JsonNode complaint = fixtures.submit();
+    String reference = complaint.get("reference").asString();
+    fixtures.assign(complaint.get("id").asString(), other.id());
+
+    assertThat(api.get("/api/v1/complaints/by-reference/" + reference, mine.token()).status())
+        .isEqualTo(404);
+    assertThat(api.get("/api/v1/complaints/by-reference/" + reference, other.token()).status())
+        .isEqualTo(200);
+    String lower = reference.toLowerCase(java.util.Locale.ROOT);
+    assertThat(api.get("/api/v1/complaints/by-reference/" + lower, admin).status()).isEqualTo(200);
+    Api.Response nonsense = api.get("/api/v1/complaints/by-reference/nonsense", admin);
+    assertThat(nonsense.status()).isEqualTo(404);
+    assertThat(nonsense.header("Content-Type").orElseThrow()).contains("problem+json");
+    assertThat(api.get("/api/v1/complaints/by-reference/" + reference, null).status())
+        .isEqualTo(401);
+  }
+
   /** How many complaints an admin's list with this path and query finds. */
   private long total(String pathAndQuery) {
     return api.get(pathAndQuery, admin).json().get("total").asLong();

@@ -33,6 +33,7 @@ class Catalog {
   private final List<String> categories;
   private final Pattern roomPattern;
   private final String roomRule;
+  private final String roomExample;
 
   Catalog(CatalogSettings settings, JdbcClient jdbc, TransactionTemplate tx) {
     List<Hostel> configured = new ArrayList<>();
@@ -82,6 +83,15 @@ class Catalog {
         settings.categories().stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
     this.roomPattern = Pattern.compile(settings.roomPattern());
     this.roomRule = roomRule(settings);
+    this.roomExample = roomExample(settings);
+  }
+
+  private static String roomExample(CatalogSettings settings) {
+    if (!settings.roomExample().isBlank()) {
+      return settings.roomExample().strip();
+    }
+    String derived = RoomFormat.of(settings.roomPattern()).map(RoomFormat::example).orElse(null);
+    return derived == null ? "" : derived;
   }
 
   private static String roomRule(CatalogSettings settings) {
@@ -118,6 +128,10 @@ class Catalog {
   Optional<String> category(String name) {
     String normal = name.strip().toLowerCase(Locale.ROOT);
     return categories.contains(normal) ? Optional.of(normal) : Optional.empty();
+  }
+
+  String roomExample() {
+    return roomExample;
   }
 
   boolean roomMatches(String room) {

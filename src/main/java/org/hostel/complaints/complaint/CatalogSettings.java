@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param roomDescription how a wrong room number is explained, completing "Room must be …" (e.g. "a
  *     letter A–H followed by three digits, e.g. A312"); when empty it is derived from a simple
  *     pattern such as the default
+ * @param roomExample a room number that matches the pattern, shown to people who typed one that
+ *     does not; derived from a simple pattern when empty (A312 for the default)
  */
 @ConfigurationProperties("complaints.catalog")
 record CatalogSettings(
@@ -22,4 +24,5 @@ record CatalogSettings(
     @DefaultValue({"plumbing", "electrical", "carpentry", "pest", "metalworks", "other"})
         List<String> categories,
     @DefaultValue("^[A-H][0-9]{3}$") String roomPattern,
-    @Nullable String roomDescription) {}
+    @Nullable String roomDescription,
+    @DefaultValue("") String roomExample) {}

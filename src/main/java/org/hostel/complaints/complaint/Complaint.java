@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hostel.complaints.staff.Caller;
 import org.jspecify.annotations.Nullable;
 
@@ -13,9 +16,13 @@ import org.jspecify.annotations.Nullable;
  * is the {@code ETag}. Its rules live here and in {@link ComplaintPolicy}: a change is worked out
  * step by step ({@link #changeBy}), then stored at once with the events and history lines it
  * raises; the service only loads, calls, saves and publishes.
+ *
+ * <p>{@code number} is the sequential number behind the human {@link #reference()}; the database
+ * hands it out when the complaint is stored, so a draft has 0.
  */
 public record Complaint(
     UUID id,
+    long number,
     @Nullable String telegramUserId,
     String hostel,
     String wing,
@@ -29,6 +36,42 @@ public record Complaint(
     long version,
     Instant createdAt,
     Instant updatedAt) {
+
+  private static final Pattern REFERENCE = Pattern.compile("(?i)\\s*C?-?\\s*([0-9]{1,15})\\s*");
+
+  /** The short reference people type and say, such as {@code C-1042}. */
+  public String reference() {
+    return "C-" + number;
+  }
+
+  /**
+   * The number in a reference as people type it: {@code C-1042}, {@code c1042} or {@code 1042};
+   * empty when the text is not one.
+   */
+  public static OptionalLong number(String reference) {
+    Matcher m = REFERENCE.matcher(reference);
+    return m.matches() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+  }
+
+  /** The draft as stored under the number the database gave it. */
+  Complaint numbered(long stored) {
+    return new Complaint(
+        id,
+        stored,
+        telegramUserId,
+        hostel,
+        wing,
+        roomNumber,
+        category,
+        description,
+        severity,
+        status,
+        assignedPorterId,
+        createdBy,
+        version,
+        createdAt,
+        updatedAt);
+  }
 
   /** A new complaint as stored: the event announcing it and its first history line. */
   Changed submitted() {
@@ -47,6 +90,7 @@ public record Complaint(
   Complaint with(Status status, @Nullable UUID assignee, long version, Instant updatedAt) {
     return new Complaint(
         id,
+        number,
         telegramUserId,
         hostel,
         wing,

@@ -77,6 +77,15 @@ class ComplaintController {
   }
 
   @Operation(
+      summary = "Read one complaint by its reference",
+      description =
+          "The complaint whose human reference is `{reference}` (`C-1042`), under the same visibility rules as reading it by id; an unknown, malformed or invisible reference is 404.")
+  @GetMapping("/by-reference/{reference}")
+  ResponseEntity<ComplaintResponse> byReference(Caller caller, @PathVariable String reference) {
+    return withTag(HttpStatus.OK, caller, complaints.visibleByReference(caller, reference));
+  }
+
+  @Operation(
       summary = "Read one complaint",
       description =
           "The complaint with `allowed_transitions` and `can_assign` for the caller, and `ETag: \"<version>\"`; `If-None-Match` answers 304. A complaint the caller may not see is 404.")

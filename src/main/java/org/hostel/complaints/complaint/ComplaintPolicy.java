@@ -2,6 +2,7 @@ package org.hostel.complaints.complaint;
 
 import static org.hostel.complaints.complaint.ComplaintPolicy.Actor.ADMIN;
 import static org.hostel.complaints.complaint.ComplaintPolicy.Actor.ASSIGNEE;
+import static org.hostel.complaints.complaint.ComplaintPolicy.Actor.INTEGRATION;
 import static org.hostel.complaints.complaint.Status.CLOSED;
 import static org.hostel.complaints.complaint.Status.IN_PROGRESS;
 import static org.hostel.complaints.complaint.Status.REPORTED;
@@ -26,10 +27,11 @@ import org.springframework.stereotype.Component;
  * here, and the API hands the answers to clients ({@code allowed_transitions}, {@code can_assign})
  * so they need no copy of their own.
  *
- * <p>Admins see and change everything. The integration reads everything and changes nothing. A
- * porter sees complaints assigned to them and unassigned ones, may take an unassigned one, and
- * moves only their own. What a caller may not see does not exist for them (404); what they see but
- * may not change is 403; a move the machine does not have is 400.
+ * <p>Admins see and change everything. The integration reads everything and, for the reporter, only
+ * confirms or reopens a resolved complaint. A porter sees complaints assigned to them and
+ * unassigned ones, may take an unassigned one, and moves only their own. What a caller may not see
+ * does not exist for them (404); what they see but may not change is 403; a move the machine does
+ * not have is 400.
  */
 @Component
 public final class ComplaintPolicy {
@@ -55,16 +57,17 @@ public final class ComplaintPolicy {
 
   /**
    * The status machine: every legal move and who may make it, in the order clients offer them. A
-   * new status or a new right (the reporter confirming through the integration, say) is a line
-   * here; whatever has no line is refused.
+   * new status or a new right is a line here; whatever has no line is refused. The integration acts
+   * for the reporter: it confirms a resolved complaint's fix (closing it) or says it is not fixed
+   * (reopening it), and moves nothing else.
    */
   private static final List<Move> MOVES =
       List.of(
           move(REPORTED, IN_PROGRESS, ADMIN, ASSIGNEE),
           move(IN_PROGRESS, RESOLVED, ADMIN, ASSIGNEE),
           move(IN_PROGRESS, REPORTED, ADMIN, ASSIGNEE),
-          move(RESOLVED, CLOSED, ADMIN),
-          move(RESOLVED, IN_PROGRESS, ADMIN, ASSIGNEE));
+          move(RESOLVED, CLOSED, ADMIN, INTEGRATION),
+          move(RESOLVED, IN_PROGRESS, ADMIN, ASSIGNEE, INTEGRATION));
 
   /**
    * A condition to AND into a query's {@code WHERE}, with its named parameters.
@@ -192,7 +195,7 @@ public final class ComplaintPolicy {
    */
   void checkAssignment(Caller caller, Complaint complaint, @Nullable UUID target) {
     if (caller.isIntegration()) {
-      throw AccessDenied.because(Actor.INTEGRATION.refusal);
+      throw AccessDenied.because(INTEGRATION.refusal);
     }
     if (caller.isPorter()) {
       if (target == null || !caller.is(target)) {
@@ -236,7 +239,7 @@ public final class ComplaintPolicy {
   private static Actor actor(Caller caller, Complaint complaint) {
     return switch (caller.kind()) {
       case ADMIN -> ADMIN;
-      case INTEGRATION -> Actor.INTEGRATION;
+      case INTEGRATION -> INTEGRATION;
       case PORTER -> caller.is(complaint.assignedPorterId()) ? ASSIGNEE : Actor.OTHER_PORTER;
     };
   }

@@ -19,6 +19,11 @@ public final class ComplaintProblems {
     public static ComplaintNotFound forId(UUID id) {
       return new ComplaintNotFound("No complaint " + id);
     }
+
+    public static ComplaintNotFound forReference(String reference) {
+      String shown = reference.length() > 40 ? reference.substring(0, 40) + "…" : reference;
+      return new ComplaintNotFound("No complaint " + shown);
+    }
   }
 
   static final class IllegalTransition extends ApiException {

@@ -18,7 +18,7 @@ class ComplaintRepository {
 
   private static final String COLUMNS =
       """
-      id, telegram_user_id, hostel, wing, room_number, category, description, severity, status,
+      id, reference, telegram_user_id, hostel, wing, room_number, category, description, severity, status,
       assigned_porter_id, created_by, version, created_at, updated_at""";
 
   private final JdbcClient jdbc;
@@ -41,7 +41,11 @@ class ComplaintRepository {
       @Nullable String text,
       ComplaintPolicy.Condition visibility) {}
 
-  void insert(Complaint c) {
+  /**
+   * Stores a new complaint and answers the number the database gave it (a sequence on PostgreSQL, a
+   * counter moved by a trigger on SQLite; both in this transaction).
+   */
+  long insert(Complaint c) {
     jdbc.sql(
             """
             INSERT INTO complaints (id, telegram_user_id, hostel, wing, room_number, category,
@@ -65,6 +69,17 @@ class ComplaintRepository {
         .param("createdAt", c.createdAt().toEpochMilli())
         .param("updatedAt", c.updatedAt().toEpochMilli())
         .update();
+    return jdbc.sql("SELECT reference FROM complaints WHERE id = :id")
+        .param("id", c.id().toString())
+        .query(Long.class)
+        .single();
+  }
+
+  Optional<Complaint> findByNumber(long number) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM complaints WHERE reference = :number")
+        .param("number", number)
+        .query(ComplaintRepository::complaint)
+        .optional();
   }
 
   Optional<Complaint> find(UUID id) {
@@ -254,10 +269,13 @@ class ComplaintRepository {
       params.put("assignedPorterId", f.assignedPorterId().toString());
     }
     if (f.text() != null) {
+      var number = Complaint.number(f.text());
       sql.append(
           " AND (lower(description) LIKE :text ESCAPE '\\' OR lower(room_number) LIKE :text"
-              + " ESCAPE '\\' OR lower(category) LIKE :text ESCAPE '\\')");
+              + " ESCAPE '\\' OR lower(category) LIKE :text ESCAPE '\\'"
+              + (number.isPresent() ? " OR reference = :reference)" : ")"));
       params.put("text", "%" + escapeLike(f.text().toLowerCase()) + "%");
+      number.ifPresent(n -> params.put("reference", n));
     }
     return sql.toString();
   }
@@ -277,6 +295,7 @@ class ComplaintRepository {
   private static Complaint complaint(ResultSet rs, int row) throws SQLException {
     return new Complaint(
         UUID.fromString(rs.getString("id")),
+        rs.getLong("reference"),
         rs.getString("telegram_user_id"),
         rs.getString("hostel"),
         rs.getString("wing"),

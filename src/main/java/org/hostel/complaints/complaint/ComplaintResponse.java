@@ -8,10 +8,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A complaint as one caller sees it: {@code allowed_transitions} and {@code can_assign} say what
- * that caller may do with it now. {@code complaint_id} repeats the id for the reporter bot.
+ * that caller may do with it now. {@code complaint_id} repeats the id for the reporter bot; {@code
+ * reference} is the short one people type ({@code C-1042}); {@code rating} the reporter's 1-5 stars
+ * once given.
  */
 record ComplaintResponse(
     UUID id,
+    String reference,
     @Nullable String telegramUserId,
     String hostel,
     String wing,
@@ -25,7 +28,8 @@ record ComplaintResponse(
     Instant createdAt,
     Instant updatedAt,
     List<Status> allowedTransitions,
-    boolean canAssign) {
+    boolean canAssign,
+    @Nullable Integer rating) {
 
   @JsonProperty("complaint_id")
   UUID complaintId() {

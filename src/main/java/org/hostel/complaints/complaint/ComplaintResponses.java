@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hostel.complaints.staff.Caller;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -13,10 +14,13 @@ class ComplaintResponses {
 
   private final ComplaintPolicy policy;
   private final ObjectProvider<PhotoLinks> photos;
+  private final RatingRepository ratings;
 
-  ComplaintResponses(ComplaintPolicy policy, ObjectProvider<PhotoLinks> photos) {
+  ComplaintResponses(
+      ComplaintPolicy policy, ObjectProvider<PhotoLinks> photos, RatingRepository ratings) {
     this.policy = policy;
     this.photos = photos;
+    this.ratings = ratings;
   }
 
   ComplaintResponse of(Caller caller, Complaint complaint) {
@@ -25,14 +29,17 @@ class ComplaintResponses {
 
   List<ComplaintResponse> all(Caller caller, List<Complaint> complaints) {
     Map<UUID, List<String>> urls = photoUrls(complaints);
+    Map<UUID, Integer> stars = ratings.of(complaints.stream().map(Complaint::id).toList());
     return complaints.stream()
-        .map(c -> of(caller, c, urls.getOrDefault(c.id(), List.of())))
+        .map(c -> of(caller, c, urls.getOrDefault(c.id(), List.of()), stars.get(c.id())))
         .toList();
   }
 
-  private ComplaintResponse of(Caller caller, Complaint c, List<String> photoUrls) {
+  private ComplaintResponse of(
+      Caller caller, Complaint c, List<String> photoUrls, @Nullable Integer rating) {
     return new ComplaintResponse(
         c.id(),
+        c.reference(),
         c.telegramUserId(),
         c.hostel(),
         c.wing(),
@@ -46,7 +53,8 @@ class ComplaintResponses {
         c.createdAt(),
         c.updatedAt(),
         policy.allowedTransitions(caller, c),
-        policy.canAssign(caller, c));
+        policy.canAssign(caller, c),
+        rating);
   }
 
   private Map<UUID, List<String>> photoUrls(List<Complaint> complaints) {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.hostel.complaints.staff.Caller;
@@ -78,6 +79,33 @@ public class ComplaintService {
         .find(id)
         .filter(c -> policy.canSee(caller, c))
         .orElseThrow(() -> ComplaintProblems.ComplaintNotFound.forId(id));
+  }
+
+  /**
+   * The complaint with this reference ({@code C-1042}), if the caller may see it; 404 otherwise,
+   * and for text that is no reference at all.
+   */
+  public Complaint visibleByReference(Caller caller, String reference) {
+    return Complaint.number(reference).stream()
+        .mapToObj(complaints::findByNumber)
+        .flatMap(Optional::stream)
+        .filter(c -> policy.canSee(caller, c))
+        .findFirst()
+        .orElseThrow(() -> ComplaintProblems.ComplaintNotFound.forReference(reference));
+  }
+
+  /** The complaint with this reference number, if the caller may see it; never throws. */
+  public Optional<Complaint> findVisible(Caller caller, long number) {
+    return complaints.findByNumber(number).filter(c -> policy.canSee(caller, c));
+  }
+
+  /**
+   * Moves a complaint for a caller outside HTTP (a staff member's button in a chat), every rule
+   * checked as for the API. Check {@link ComplaintPolicy#allowedTransitions} first to answer a
+   * refusal without an exception.
+   */
+  public Complaint move(Caller caller, UUID id, Status status) {
+    return change(caller, id, status, false, null, null);
   }
 
   /**

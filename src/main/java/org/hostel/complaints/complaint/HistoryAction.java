@@ -8,7 +8,9 @@ enum HistoryAction {
   ASSIGNMENT,
   STATUS,
   PHOTO_ADDED,
-  PHOTO_REMOVED;
+  PHOTO_REMOVED,
+  /** The reporter's answer to "Is it fixed?": {@code confirmed} or {@code reopened}. */
+  REPORTER;
 
   String value() {
     return name().toLowerCase();

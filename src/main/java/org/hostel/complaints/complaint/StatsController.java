@@ -26,9 +26,12 @@ class StatsController {
   private final StatsRepository stats;
   private final ComplaintPolicy policy;
   private final Clock clock;
+  private final RatingRepository ratings;
 
-  StatsController(StatsRepository stats, ComplaintPolicy policy, Clock clock) {
+  StatsController(
+      StatsRepository stats, ComplaintPolicy policy, Clock clock, RatingRepository ratings) {
     this.stats = stats;
+    this.ratings = ratings;
     this.policy = policy;
     this.clock = clock;
   }
@@ -41,6 +44,11 @@ class StatsController {
 
   record DayCount(LocalDate date, long count) {}
 
+  record HostelRating(String hostel, double average, long count) {}
+
+  /** {@code porterId} null for ratings of complaints nobody was assigned. */
+  record PorterRating(@Nullable String porterId, double average, long count) {}
+
   record StatsResponse(
       Instant generatedAt,
       int days,
@@ -51,7 +59,9 @@ class StatsController {
       List<CategoryCount> openByCategory,
       List<DayCount> createdPerDay,
       long resolvedInPeriod,
-      @Nullable Long medianResolutionSeconds) {}
+      @Nullable Long medianResolutionSeconds,
+      List<HostelRating> ratingByHostel,
+      List<PorterRating> ratingByPorter) {}
 
   @Operation(
       summary = "Counts per status",
@@ -99,7 +109,17 @@ class StatsController {
             .toList(),
         created,
         resolution.count(),
-        resolution.medianMillis() == null ? null : resolution.medianMillis() / 1000);
+        resolution.medianMillis() == null ? null : resolution.medianMillis() / 1000,
+        ratings.averageBy("hostel", visible).stream()
+            .map(a -> new HostelRating(String.valueOf(a.key()), round(a.average()), a.count()))
+            .toList(),
+        ratings.averageBy("assigned_porter_id", visible).stream()
+            .map(a -> new PorterRating(a.key(), round(a.average()), a.count()))
+            .toList());
+  }
+
+  private static double round(double average) {
+    return Math.round(average * 100) / 100.0;
   }
 
   private Map<String, Long> byStatus(ComplaintPolicy.Condition visible) {

@@ -55,8 +55,7 @@ class SubmissionService {
     Instant now = clock.instant();
     Complaint draft = draft(caller, request, now);
     if (key == null) {
-      tx.executeWithoutResult(status -> store(draft, caller));
-      return new Submission(draft, false);
+      return new Submission(tx.execute(status -> store(draft, caller)), false);
     }
     String hash = hash(draft);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -64,8 +63,7 @@ class SubmissionService {
           tx.execute(
               status -> {
                 if (idempotency.claim(caller.key(), key, hash, draft.id(), now)) {
-                  store(draft, caller);
-                  return new Submission(draft, false);
+                  return new Submission(store(draft, caller), false);
                 }
                 var stored = idempotency.find(caller.key(), key);
                 if (stored.isEmpty()) {
@@ -91,9 +89,10 @@ class SubmissionService {
     throw ComplaintProblems.Conflict.busy();
   }
 
-  private void store(Complaint complaint, Caller caller) {
-    complaints.insert(complaint);
-    service.record(complaint.submitted(), caller);
+  private Complaint store(Complaint draft, Caller caller) {
+    Complaint stored = draft.numbered(complaints.insert(draft));
+    service.record(stored.submitted(), caller);
+    return stored;
   }
 
   /** A complaint from a request the controller has validated (see {@link CatalogCheck}). */
@@ -105,6 +104,7 @@ class SubmissionService {
         request.wing() == null ? room.substring(0, 1) : request.wing().toUpperCase(Locale.ROOT);
     return new Complaint(
         Ids.newId(),
+        0,
         request.telegramUserId(),
         hostel.slug(),
         wing,

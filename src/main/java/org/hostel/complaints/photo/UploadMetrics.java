@@ -29,7 +29,9 @@ class UploadMetrics {
         .increment();
   }
 
-  void succeeded(String flow, long bytes, Duration took) {
+  /** A photo of {@code bytes} stored by an attempt that began at {@code startedNanos}. */
+  void succeeded(String flow, long bytes, long startedNanos) {
+    Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
     Counter.builder("photo.uploads.succeeded")
         .description("Photo uploads stored")
         .tag("flow", flow)

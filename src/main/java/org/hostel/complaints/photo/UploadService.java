@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -77,16 +76,23 @@ class UploadService {
   }
 
   PhotoResponse upload(Caller caller, UUID complaintId, @Nullable MultipartFile file) {
+    String name = file == null ? null : file.getOriginalFilename();
+    return direct(caller, complaintId, name, PhotoSource.of(file));
+  }
+
+  /** Adds a photo with the same checks and processing as an upload; see {@link PhotoIntake}. */
+  PhotoResponse direct(
+      Caller caller, UUID complaintId, @Nullable String filename, @Nullable PhotoSource source) {
     complaints.visible(caller, complaintId);
     metrics.attempted(DIRECT);
     long started = System.nanoTime();
     return counted(
         DIRECT,
         () -> {
-          if (file == null) {
+          if (source == null) {
             throw ValidationFailed.of("file", "is required (a multipart field named file)");
           }
-          String name = Photo.displayName(file.getOriginalFilename(), "file");
+          String name = Photo.displayName(filename, "file");
           if (photos.countActive(complaintId, clock.instant()) >= settings.maxPerComplaint()) {
             throw LimitReached.of(settings.maxPerComplaint());
           }
@@ -94,11 +100,12 @@ class UploadService {
               workspace.run(
                   work -> {
                     Path original = work.resolve("original");
-                    file.transferTo(original);
+                    long size = source.copyTo(original);
                     PhotoProcessor.Result result = processor.process(original, work);
-                    return keep(caller, complaintId, Ids.newId(), name, result, null);
+                    Photo kept = keep(caller, complaintId, Ids.newId(), name, result, null);
+                    metrics.succeeded(DIRECT, size, started);
+                    return kept;
                   });
-          metrics.succeeded(DIRECT, file.getSize(), since(started));
           return PhotoResponse.of(photo, storage);
         });
   }
@@ -207,7 +214,7 @@ class UploadService {
                   caller, pending.complaintId(), pending.id(), pending.fileName(), result, pending);
             });
     storage.delete(List.of(pending.uploadKey()));
-    metrics.succeeded(PRESIGNED, size.getAsLong(), since(started));
+    metrics.succeeded(PRESIGNED, size.getAsLong(), started);
     return PhotoResponse.of(photo, storage);
   }
 
@@ -283,9 +290,5 @@ class UploadService {
       metrics.failed(flow, "error");
       throw e;
     }
-  }
-
-  private static Duration since(long started) {
-    return Duration.ofNanos(System.nanoTime() - started);
   }
 }

@@ -74,7 +74,9 @@ class ComplaintPolicyTests {
         Arguments.of(PORTER, null, IN_PROGRESS, List.of()),
         Arguments.of(PORTER, COLLEAGUE, IN_PROGRESS, List.of()),
         Arguments.of(INTEGRATION, null, REPORTED, List.of()),
-        Arguments.of(INTEGRATION, COLLEAGUE, RESOLVED, List.of()));
+        Arguments.of(INTEGRATION, COLLEAGUE, IN_PROGRESS, List.of()),
+        Arguments.of(INTEGRATION, COLLEAGUE, RESOLVED, List.of(CLOSED, IN_PROGRESS)),
+        Arguments.of(INTEGRATION, null, CLOSED, List.of()));
   }
 
   @ParameterizedTest(name = "{0} on {2} assigned to {1}: {3}")
@@ -113,11 +115,28 @@ class ComplaintPolicyTests {
   }
 
   @Test
-  void theIntegrationAndOtherPortersMoveNothing() {
+  void theIntegrationOnlyConfirmsOrReopensAResolvedComplaintForItsReporter() {
     for (Status status : Status.values()) {
       for (Status target : Status.values()) {
+        int expected;
+        if (target != CLOSED && target != IN_PROGRESS) {
+          expected = 403;
+        } else if (status == target || status == RESOLVED) {
+          expected = 0;
+        } else {
+          expected = policy.targets(status).contains(target) ? 403 : 400;
+        }
         assertThat(outcome(() -> policy.checkMove(INTEGRATION, complaint(status, ME), target)))
-            .isEqualTo(403);
+            .as("%s -> %s", status, target)
+            .isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void otherPortersMoveNothing() {
+    for (Status status : Status.values()) {
+      for (Status target : Status.values()) {
         assertThat(outcome(() -> policy.checkMove(PORTER, complaint(status, COLLEAGUE), target)))
             .isEqualTo(403);
         assertThat(outcome(() -> policy.checkMove(PORTER, complaint(status, null), target)))
@@ -255,6 +274,7 @@ class ComplaintPolicyTests {
     Instant at = Instant.parse("2026-01-01T00:00:00Z");
     return new Complaint(
         UUID.randomUUID(),
+        0,
         null,
         "block-a",
         "A",

@@ -3,8 +3,14 @@ package org.hostel.complaints.complaint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.hostel.complaints.staff.Caller;
 import org.hostel.complaints.storage.Ids;
@@ -14,7 +20,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The same SQL on both databases: filters, ordering, paging, optimistic updates and purge. */
+/**
+ * The same SQL on both databases: filters, ordering, paging, optimistic updates, purge and
+ * references.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ComplaintRepositoryTests {
 
@@ -83,6 +92,60 @@ class ComplaintRepositoryTests {
     assertThat(repository.find(done.id())).isEmpty();
   }
 
+  @ParameterizedTest
+  @MethodSource("vendors")
+  void concurrentInsertsGetDistinctConsecutiveReferences(ComplaintRepository repository)
+      throws Exception {
+    String reporter = UUID.randomUUID().toString().substring(0, 8);
+    List<Callable<Long>> inserts = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      inserts.add(
+          () ->
+              repository.insert(
+                  complaint(reporter, Severity.LOW, "Concurrent leak", Instant.now())));
+    }
+    List<Long> numbers = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+      for (Future<Long> f : pool.invokeAll(inserts)) {
+        numbers.add(f.get());
+      }
+    }
+    assertThat(numbers).doesNotHaveDuplicates().allMatch(n -> n > 0);
+    assertThat(Collections.max(numbers) - Collections.min(numbers)).isEqualTo(39);
+    for (Long n : numbers) {
+      Complaint found = repository.findByNumber(n).orElseThrow();
+      assertThat(found.reference()).isEqualTo("C-" + n);
+      assertThat(found.telegramUserId()).isEqualTo(reporter);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("vendors")
+  void aPurgedNewestComplaintDoesNotGiveItsReferenceAway(ComplaintRepository repository) {
+    Instant old = Instant.parse("2020-01-01T00:00:00Z");
+    Complaint done =
+        complaint("3", Severity.LOW, "Fixed the window", old).with(Status.CLOSED, null, 1, old);
+    long purged = repository.insert(done);
+    assertThat(repository.deleteFinished(List.of(done.id()))).containsExactly(done.id());
+    long next = repository.insert(complaint("3", Severity.LOW, "Another leak", Instant.now()));
+    assertThat(next).isGreaterThan(purged);
+    assertThat(repository.findByNumber(purged)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("vendors")
+  void theSearchFindsAComplaintByItsReferenceHoweverItIsTyped(ComplaintRepository repository) {
+    String reporter = UUID.randomUUID().toString().substring(0, 8);
+    long number = repository.insert(complaint(reporter, Severity.LOW, "Lamp out", Instant.now()));
+    repository.insert(complaint(reporter, Severity.LOW, "Other lamp out", Instant.now()));
+    for (String typed : List.of("C-" + number, "c" + number, " c-" + number + " ")) {
+      assertThat(repository.page(filter(reporter, null, typed.strip()), 10, 0))
+          .as(typed)
+          .extracting(Complaint::number)
+          .containsExactly(number);
+    }
+  }
+
   private static ComplaintRepository.Filter filter(
       String reporter, Severity severity, String text) {
     return new ComplaintRepository.Filter(
@@ -99,6 +162,7 @@ class ComplaintRepositoryTests {
   private static Complaint complaint(String reporter, Severity severity, String text, Instant at) {
     return new Complaint(
         Ids.newId(),
+        0,
         reporter,
         "block-a",
         "A",

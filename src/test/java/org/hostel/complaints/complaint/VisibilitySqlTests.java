@@ -111,6 +111,7 @@ class VisibilitySqlTests {
   private static Complaint complaint(Status status, @Nullable UUID assignee, Instant at) {
     return new Complaint(
         Ids.newId(),
+        0,
         null,
         "block-a",
         "A",

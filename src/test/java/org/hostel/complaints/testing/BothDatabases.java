@@ -52,6 +52,8 @@ public final class BothDatabases implements AutoCloseable {
     pool.setMaximumPoolSize(2);
     if (vendor.equals("sqlite")) {
       pool.addDataSourceProperty("foreign_keys", "true");
+      // Concurrent writers wait for the one write lock, as the application's pool has them do.
+      pool.addDataSourceProperty("busy_timeout", "10000");
     }
     pools.add(pool);
     Flyway.configure()
