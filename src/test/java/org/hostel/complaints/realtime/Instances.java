@@ -72,10 +72,13 @@ final class Instances {
     command.add(
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
     command.add(ComplaintsApplication.class.getName());
-    TestSetup.common((name, value) -> command.add("--" + name + "=" + value.get()));
-    command.add("--server.port=" + port);
-    command.add("--server.address=127.0.0.1");
-    settings.forEach((name, value) -> command.add("--" + name + "=" + value));
+    // One value per setting: a setting given twice on the command line would be joined by a comma.
+    Map<String, String> all = new java.util.LinkedHashMap<>();
+    TestSetup.common((name, value) -> all.put(name, String.valueOf(value.get())));
+    all.put("server.port", String.valueOf(port));
+    all.put("server.address", "127.0.0.1");
+    all.putAll(settings);
+    all.forEach((name, value) -> command.add("--" + name + "=" + value));
     try {
       Path log = Files.createTempFile("complaints-instance-" + port + "-", ".log");
       log.toFile().deleteOnExit();

@@ -12,10 +12,13 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Lists read from a real streaming replica, yet every client sees its own writes at once. */
+// Its servers stop after the class: close the context too, rather than keep it cached.
+@DirtiesContext
 @EmbeddedContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadReplicaTests {
