@@ -10,6 +10,7 @@ import { createView } from './create.js';
 import { statsView } from './stats.js';
 import { staffView } from './staff.js';
 import { purgeView } from './purge.js';
+import { profileView } from './profile.js';
 
 const main = document.getElementById('main');
 const topbar = document.getElementById('topbar');
@@ -24,6 +25,7 @@ const ROUTES = [
   { name: 'stats', pattern: /^stats$/, view: statsView, nav: 'stats' },
   { name: 'staff', pattern: /^staff$/, view: staffView, nav: 'staff', admin: true },
   { name: 'purge', pattern: /^purge$/, view: purgeView, nav: 'purge', admin: true },
+  { name: 'profile', pattern: /^profile$/, view: profileView, nav: 'profile' },
 ];
 
 const NAV = [
@@ -32,6 +34,7 @@ const NAV = [
   ['stats', '#/stats', 'Statistics'],
   ['staff', '#/staff', 'Staff', true],
   ['purge', '#/purge', 'Purge', true],
+  ['profile', '#/profile', 'Profile'],
 ];
 
 const ctx = {

@@ -437,7 +437,9 @@ class DashboardBrowserTests {
               "#/staff",
               By.cssSelector("table.staff tbody tr"),
               "#/purge",
-              By.name("days_old"));
+              By.name("days_old"),
+              "#/profile",
+              By.cssSelector(".profile dl"));
       for (var page : pages.entrySet()) {
         browser.go(page.getKey());
         browser.waitFor(page.getValue());

@@ -27,20 +27,21 @@ import tools.jackson.databind.json.JsonMapper;
  * A local Bot API server speaking Telegram's HTTP/JSON: getUpdates with offsets and long-poll
  * timeouts, sendMessage, editMessageText, answerCallbackQuery, sendPhoto, getFile and the file
  * download, setWebhook and deleteWebhook; failures (429 with retry_after, 500, 403 per chat) can be
- * injected. Tests play the residents through it.
+ * injected. Tests play the residents through it (public for the dashboard's browser tests, which
+ * link a staff member's chat from the profile page).
  */
-final class FakeBotApi implements AutoCloseable {
+public final class FakeBotApi implements AutoCloseable {
 
-  static final String TOKEN = "123456:test-token";
+  public static final String TOKEN = "123456:test-token";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** A call the bot made, with its form parameters. */
-  record Call(String method, Map<String, String> params) {
+  public record Call(String method, Map<String, String> params) {
     String chatId() {
       return params.getOrDefault("chat_id", "");
     }
 
-    String text() {
+    public String text() {
       return params.getOrDefault("text", "");
     }
 
@@ -87,20 +88,20 @@ final class FakeBotApi implements AutoCloseable {
   private boolean down;
   private int retryAfter = 1;
 
-  FakeBotApi() throws IOException {
+  public FakeBotApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.createContext("/", this::serve);
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   // What residents do.
 
-  synchronized int userSends(long chat, String text) {
+  public synchronized int userSends(long chat, String text) {
     note(
         chat,
         "Resident: "
@@ -266,7 +267,7 @@ final class FakeBotApi implements AutoCloseable {
     }
   }
 
-  Call awaitText(long chat, int after, String contains) {
+  public Call awaitText(long chat, int after, String contains) {
     return awaitMessage(chat, after, c -> c.text().contains(contains));
   }
 
@@ -275,7 +276,7 @@ final class FakeBotApi implements AutoCloseable {
     return List.copyOf(polls);
   }
 
-  synchronized int count(long chat) {
+  public synchronized int count(long chat) {
     return sent(chat).size();
   }
 
