@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -20,6 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * the bot (a local Bot API server over real HTTP) confirms the code the page showed.
  */
 @Tag("browser")
+// Its fake Bot API stops after the class: close the context too, rather than keep it cached.
+@DirtiesContext
 @EmbeddedContext
 class ProfileBrowserTests {
 
