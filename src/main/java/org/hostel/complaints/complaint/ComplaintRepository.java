@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ComplaintRepository {
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       """
       id, reference, telegram_user_id, hostel, wing, room_number, category, description, severity, status,
       assigned_porter_id, created_by, version, created_at, updated_at""";
@@ -139,47 +139,8 @@ class ComplaintRepository {
   }
 
   /** List queries against {@code source} when one is given (a current read replica), else here. */
-  Listing listing(@Nullable JdbcClient source) {
-    return new Listing(source == null ? jdbc : source);
-  }
-
-  /** The count and the page of one list request, both from the same database. */
-  static final class Listing {
-
-    private final JdbcClient source;
-
-    private Listing(JdbcClient source) {
-      this.source = source;
-    }
-
-    long count(Filter filter) {
-      Map<String, Object> params = new HashMap<>();
-      String where = where(filter, params);
-      return source
-          .sql("SELECT count(*) FROM complaints c" + where)
-          .params(params)
-          .query(Long.class)
-          .single();
-    }
-
-    List<Complaint> page(Filter filter, SortOrder order, int limit, long offset) {
-      Map<String, Object> params = new HashMap<>();
-      String where = where(filter, params);
-      params.put("limit", limit);
-      params.put("offset", offset);
-      return source
-          .sql(
-              "SELECT "
-                  + COLUMNS
-                  + " FROM complaints c"
-                  + where
-                  + " ORDER BY "
-                  + order.sql()
-                  + " LIMIT :limit OFFSET :offset")
-          .params(params)
-          .query(ComplaintRepository::complaint)
-          .list();
-    }
+  ComplaintListing listing(@Nullable JdbcClient source) {
+    return new ComplaintListing(source == null ? jdbc : source);
   }
 
   Map<Status, Long> countByStatus() {
@@ -241,7 +202,7 @@ class ComplaintRepository {
         .list();
   }
 
-  private static String where(Filter f, Map<String, Object> params) {
+  static String where(Filter f, Map<String, Object> params) {
     StringBuilder sql = new StringBuilder(" WHERE ").append(f.visibility().sql());
     params.putAll(f.visibility().params());
     if (f.status() != null) {
@@ -292,7 +253,7 @@ class ComplaintRepository {
     return text == null ? null : UUID.fromString(text);
   }
 
-  private static Complaint complaint(ResultSet rs, int row) throws SQLException {
+  static Complaint complaint(ResultSet rs, int row) throws SQLException {
     return new Complaint(
         UUID.fromString(rs.getString("id")),
         rs.getLong("reference"),

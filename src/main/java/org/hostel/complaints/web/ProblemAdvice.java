@@ -29,7 +29,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -90,21 +89,21 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
     Throwable cause = ex.getCause();
     if (cause instanceof UnrecognizedPropertyException unknown) {
-      return respond(ValidationFailed.of(path(unknown), "is not a known field"));
+      return respond(ValidationFailed.of(JsonFailures.path(unknown), "is not a known field"));
     }
     if (cause instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
       String expected =
           invalid.getTargetType() != null && invalid.getTargetType().isEnum()
-              ? "must be one of " + enumValues(invalid.getTargetType())
+              ? "must be one of " + JsonFailures.enumValues(invalid.getTargetType())
               : "has the wrong format";
-      return respond(ValidationFailed.of(path(invalid), expected));
+      return respond(ValidationFailed.of(JsonFailures.path(invalid), expected));
     }
     if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-      return respond(ValidationFailed.of(path(mismatch), "has the wrong type"));
+      return respond(ValidationFailed.of(JsonFailures.path(mismatch), "has the wrong type"));
     }
     String detail =
         cause instanceof StreamReadException read
-            ? "The request body is not valid JSON" + duplicate(read)
+            ? "The request body is not valid JSON" + JsonFailures.duplicate(read)
             : "The request body is missing or cannot be read";
     return respond(
         Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail));
@@ -248,35 +247,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
       }
     }
     return null;
-  }
-
-  /** Names the repeated field, which a client needs to find its bug; other parse errors don't. */
-  private static String duplicate(StreamReadException failure) {
-    String message = String.valueOf(failure.getOriginalMessage());
-    return message.startsWith("Duplicate") ? ": " + message : "";
-  }
-
-  private static String path(JacksonException failure) {
-    StringBuilder path = new StringBuilder();
-    for (JacksonException.Reference ref : failure.getPath()) {
-      if (ref.getPropertyName() != null) {
-        if (!path.isEmpty()) {
-          path.append('.');
-        }
-        path.append(ref.getPropertyName());
-      } else if (ref.getIndex() >= 0) {
-        path.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return path.isEmpty() ? "body" : path.toString();
-  }
-
-  private static String enumValues(Class<?> type) {
-    List<String> values = new ArrayList<>();
-    for (Object constant : type.getEnumConstants()) {
-      values.add(constant.toString());
-    }
-    return String.join(", ", values);
   }
 
   /** Errors in the order the fields are declared, which is the order a form shows them in. */
