@@ -79,6 +79,15 @@ class Poller implements SmartLifecycle {
     return running;
   }
 
+  /** Gives the lease back; at shutdown the database may already refuse, and the lease expires. */
+  private void release(Lease lease) {
+    try {
+      lease.release();
+    } catch (RuntimeException e) {
+      log.debug("Telegram poll lease not released, it expires by itself: {}", e.toString());
+    }
+  }
+
   private void loop() {
     while (running) {
       Optional<Lease> lease = Optional.empty();
@@ -93,7 +102,7 @@ class Poller implements SmartLifecycle {
         state.failed(e);
         log.warn("Telegram polling failed, trying again: {}", e.toString());
       } finally {
-        lease.ifPresent(Lease::release);
+        lease.ifPresent(this::release);
       }
       pause(leaseTtl.dividedBy(4));
     }

@@ -147,6 +147,11 @@ class TelegramConfig {
     return new ReporterNotices(bot, texts);
   }
 
+  @Bean
+  ReporterUpdates reporterUpdates(Bot bot, Texts texts) {
+    return new ReporterUpdates(bot, texts);
+  }
+
   /** Polling, or registering the webhook, whichever mode is configured. */
   @Bean
   Receiver telegramReceiver(

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hostel.complaints.complaint.ReporterUpdate;
+import org.hostel.complaints.complaint.Reporting;
 import org.hostel.complaints.photo.TestImages;
 import org.hostel.complaints.testing.Api;
 import org.hostel.complaints.testing.Eventually;
@@ -18,10 +20,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,6 +56,9 @@ class TelegramBotTests {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired Confirmations confirmations;
+  @Autowired Reporting reporting;
+  @Autowired TransactionTemplate tx;
+  @Autowired ApplicationEventPublisher events;
   Api api;
   Fixtures fixtures;
 
@@ -229,6 +236,38 @@ class TelegramBotTests {
                     .query(Long.class)
                     .single()
                 == 1);
+  }
+
+  @Test
+  void anUpdateForTheReporterGoesOutOnceAndOnlyWhenItsChangeCommits() {
+    long chat = chat();
+    JsonNode submitted = fixtures.submit(Fixtures.complaint(Long.toString(chat)));
+    String id = submitted.get("id").asString();
+    var complaint =
+        reporting
+            .ofReporter(Long.toString(chat), submitted.get("reference").asString())
+            .orElseThrow();
+    var update = new ReporterUpdate(complaint, "comment", "The plumber comes at 10:00.", "t:" + id);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                tx.executeWithoutResult(
+                    s -> {
+                      events.publishEvent(
+                          new ReporterUpdate(complaint, "comment", "Rolled back.", "r:" + id));
+                      throw new IllegalStateException("the change fails");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+    tx.executeWithoutResult(s -> events.publishEvent(update));
+    tx.executeWithoutResult(s -> events.publishEvent(update));
+
+    var sent = telegram.awaitText(chat, 0, "The plumber comes at 10:00.");
+    assertThat(sent.text()).startsWith("About your complaint " + complaint.reference());
+    sleep(1000);
+    assertThat(telegram.sent(chat))
+        .extracting(FakeBotApi.Call::text)
+        .noneMatch(t -> t.contains("Rolled back"))
+        .filteredOn(t -> t.contains("The plumber"))
+        .hasSize(1);
   }
 
   @Test
