@@ -351,6 +351,45 @@ class AuthorizationMatrixTests {
                 401,
                 401),
             new Endpoint(
+                "read comments of assigned complaint",
+                true,
+                "GET",
+                (b, id) -> "/api/v1/complaints/" + id + "/comments",
+                null,
+                200,
+                200,
+                404,
+                200,
+                401,
+                401,
+                401),
+            new Endpoint(
+                "write internal note on assigned complaint",
+                true,
+                "POST",
+                (b, id) -> "/api/v1/complaints/" + id + "/comments",
+                (f, who) -> Map.of("body", "Parts ordered", "visibility", "internal"),
+                201,
+                201,
+                404,
+                403,
+                401,
+                401,
+                401),
+            new Endpoint(
+                "write public comment on unassigned complaint",
+                false,
+                "POST",
+                (b, id) -> "/api/v1/complaints/" + id + "/comments",
+                (f, who) -> Map.of("body", "Still dripping", "visibility", "public"),
+                201,
+                201,
+                201,
+                201,
+                401,
+                401,
+                401),
+            new Endpoint(
                 "purge dry run",
                 true,
                 "DELETE",
@@ -392,6 +431,29 @@ class AuthorizationMatrixTests {
       assertThat(response.header("Content-Type")).hasValue("application/problem+json");
       assertThat(response.json().get("detail").isString()).isTrue();
     }
+  }
+
+  /** Editing the assigned porter's internal note: only its author may, within ten minutes. */
+  @ParameterizedTest(name = "edit an internal note as {0} → {1}")
+  @MethodSource("noteEdits")
+  void onlyTheAuthorEditsANote(Who who, int expected) {
+    String complaintId = fixtures.submit().get("id").asString();
+    fixtures.assign(complaintId, assigned.id());
+    String path = "/api/v1/complaints/" + complaintId + "/comments";
+    Api.Response note =
+        api.post(path, assigned.token(), Map.of("body", "Keys at desk", "visibility", "internal"));
+    assertThat(note.status()).isEqualTo(201);
+    Api.Response response =
+        api.call("PATCH", path + "/" + note.json().get("id").asString())
+            .token(tokens.get(who))
+            .json(Map.of("body", "Keys at the front desk"))
+            .send();
+    assertThat(response.status()).as(response.toString()).isEqualTo(expected);
+  }
+
+  static Stream<Arguments> noteEdits() {
+    int[] expected = {403, 200, 404, 404, 401, 401, 401};
+    return Stream.of(Who.values()).map(w -> Arguments.of(w, expected[w.ordinal()]));
   }
 
   /** Who asks, about a complaint assigned to the "assigned" porter or not, in which status. */

@@ -212,6 +212,33 @@ public final class ComplaintPolicy {
 
   // Everything else a caller may or may not read or do.
 
+  // Comments and internal notes.
+
+  /**
+   * Whether the caller may read the complaint's internal notes: staff who may see the complaint.
+   * Public comments are for whoever may see it.
+   */
+  public boolean canReadInternalNotes(Caller caller, Complaint complaint) {
+    return caller.isStaff() && canSee(caller, complaint);
+  }
+
+  /**
+   * Refuses a comment the caller may not write on a complaint they can see: the integration writes
+   * public comments only, for the reporter.
+   */
+  public void checkComment(Caller caller, Complaint complaint, boolean internal) {
+    if (internal && !canReadInternalNotes(caller, complaint)) {
+      throw AccessDenied.because("Only staff may write internal notes");
+    }
+  }
+
+  /** Refuses an edit by anyone but the comment's author (the integration edits none). */
+  public void checkCommentEdit(Caller caller, @Nullable UUID author) {
+    if (!caller.isStaff() || !caller.is(author)) {
+      throw AccessDenied.because("Only its author may edit a comment");
+    }
+  }
+
   void checkHistory(Caller caller) {
     if (!caller.isStaff()) {
       throw AccessDenied.because("Only staff may read the history");

@@ -130,6 +130,24 @@ public class ComplaintService {
         });
   }
 
+  /**
+   * Records a comment written ({@code previousBody} null) or edited on the complaint in its
+   * history, in the caller's transaction.
+   */
+  public void recordComment(
+      Caller caller,
+      Complaint complaint,
+      UUID commentId,
+      String visibility,
+      @Nullable String previousBody,
+      Instant at) {
+    HistoryAction.Entry entry =
+        previousBody == null
+            ? HistoryAction.COMMENT.entry(visibility, commentId.toString())
+            : HistoryAction.COMMENT_EDITED.entry(previousBody, commentId.toString());
+    history.append(complaint.id(), at, caller.staffId(), entry);
+  }
+
   Page list(Caller caller, ComplaintQuery query, int page, int pageSize) {
     ComplaintRepository.Filter filter = query.filter(catalog, policy.visibleTo(caller, "c"));
     SortOrder order = query.order();

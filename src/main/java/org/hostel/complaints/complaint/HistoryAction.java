@@ -10,7 +10,11 @@ enum HistoryAction {
   PHOTO_ADDED,
   PHOTO_REMOVED,
   /** The reporter's answer to "Is it fixed?": {@code confirmed} or {@code reopened}. */
-  REPORTER;
+  REPORTER,
+  /** A comment was written: {@code from} its visibility, {@code to} its id. */
+  COMMENT,
+  /** A comment was edited: {@code from} its earlier text, {@code to} its id. */
+  COMMENT_EDITED;
 
   String value() {
     return name().toLowerCase();

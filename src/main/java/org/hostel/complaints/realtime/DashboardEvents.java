@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.hostel.complaints.comment.Comment;
+import org.hostel.complaints.comment.CommentChanged;
 import org.hostel.complaints.complaint.AssignmentChanged;
 import org.hostel.complaints.complaint.Complaint;
 import org.hostel.complaints.complaint.ComplaintPolicy;
@@ -95,6 +97,38 @@ class DashboardEvents {
   void photoRemoved(PhotoRemoved event) {
     Complaint c = event.complaint();
     publish(c, null, "photo_removed", new PhotoChange(c.id(), event.photoId(), event.removedBy()));
+  }
+
+  /**
+   * A comment written or edited; every socket is a staff member's, so internal notes reach exactly
+   * the staff who may see the complaint.
+   */
+  record CommentUpdate(
+      UUID complaintId,
+      UUID id,
+      @Nullable UUID authorId,
+      String authorName,
+      String body,
+      String visibility,
+      Instant createdAt,
+      @Nullable Instant editedAt) {}
+
+  @TransactionalEventListener
+  void commentChanged(CommentChanged event) {
+    Comment c = event.comment();
+    publish(
+        event.complaint(),
+        null,
+        event.edited() ? "comment_edited" : "comment_added",
+        new CommentUpdate(
+            c.complaintId(),
+            c.id(),
+            c.authorId(),
+            event.authorName(),
+            c.body(),
+            c.visibility(),
+            c.createdAt(),
+            c.editedAt()));
   }
 
   /** The logout is committed by then; its sockets close on every instance. */

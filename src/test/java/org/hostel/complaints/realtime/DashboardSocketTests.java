@@ -134,6 +134,37 @@ class DashboardSocketTests {
   }
 
   @Test
+  void anInternalNoteReachesAdminsAndTheAssigneeButNotOtherPorters() {
+    var assignee = fixtures.porter();
+    var other = fixtures.porter();
+    String id = fixtures.submit().get("id").asString();
+    fixtures.assign(id, assignee.id());
+    try (var admin = DashboardClient.open(api.base(), fixtures.adminToken());
+        var mine = DashboardClient.open(api.base(), assignee.token());
+        var theirs = DashboardClient.open(api.base(), other.token())) {
+      awaitReady(admin, mine, theirs);
+      var note =
+          api.post(
+              "/api/v1/complaints/" + id + "/comments",
+              assignee.token(),
+              Map.of("body", "<i>Key at the desk</i>", "visibility", "internal"));
+      assertThat(note.status()).isEqualTo(201);
+
+      for (var dashboard : new DashboardClient[] {admin, mine}) {
+        JsonNode event = dashboard.nextEvent();
+        assertThat(event.get("event_type").asString()).isEqualTo("comment_added");
+        JsonNode data = event.get("data");
+        assertThat(data.get("complaint_id").asString()).isEqualTo(id);
+        assertThat(data.get("visibility").asString()).isEqualTo("internal");
+        assertThat(data.get("body").asString()).isEqualTo("<i>Key at the desk</i>");
+        assertThat(data.get("author_name").asString()).isEqualTo("Test porter");
+      }
+      String next = fixtures.submit().get("id").asString();
+      assertThat(theirs.nextEvent().get("data").get("id").asString()).isEqualTo(next);
+    }
+  }
+
+  @Test
   void addingAndRemovingAPhotoReachesAdminsAndTheAssignee() {
     var assignee = fixtures.porter();
     String id = fixtures.submit().get("id").asString();
