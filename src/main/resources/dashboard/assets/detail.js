@@ -1,6 +1,7 @@
 // One complaint: every field, photos, history, and the moves the API says this user may make.
 import { h, formatTime, labelOf, safeUrl } from './dom.js';
 import * as api from './api.js';
+import { commentSection } from './comments.js';
 
 // Moves that undo progress are offered as secondary buttons; the normal next step is the primary one.
 const BACKWARD = new Set(['in_progress>reported', 'resolved>in_progress']);
@@ -19,6 +20,7 @@ export async function detailView(ctx, main, params) {
   let etag = null;
   let history = [];
   let photos = [];
+  let comments = [];
 
   const heading = h('h1', { tabindex: '-1' }, 'Complaint');
   const notice = h('p', { class: 'notice', role: 'status', 'aria-live': 'polite' });
@@ -27,11 +29,13 @@ export async function detailView(ctx, main, params) {
   main.replaceChildren(h('p', null, h('a', { href: '#/complaints', class: 'back' }, '← All complaints')), heading, body, viewer.dialog);
 
   async function load() {
-    const [current, events, pictures] = await Promise.all([
+    const [current, events, pictures, notes] = await Promise.all([
       api.get(`/api/v1/complaints/${id}`, { withEtag: true }),
       api.get(`/api/v1/complaints/${id}/history`),
       loadPhotos(),
+      api.get(`/api/v1/complaints/${id}/comments`),
     ]);
+    comments = notes;
     complaint = current.data;
     etag = current.etag;
     history = events;
@@ -76,6 +80,7 @@ export async function detailView(ctx, main, params) {
           item('Reporter’s rating', complaint.rating ? `${'★'.repeat(complaint.rating)} (${complaint.rating} of 5)` : '—'),
           item('Id', complaint.id))),
       photoSection(),
+      commentSection(ctx, id, comments, load),
       h('section', { 'aria-labelledby': 'd-history' },
         h('h2', { id: 'd-history' }, 'History'),
         h('ol', { class: 'history' }, history.map(historyItem))),
@@ -212,6 +217,10 @@ export async function detailView(ctx, main, params) {
         return 'added a photo';
       case 'photo_removed':
         return 'removed a photo';
+      case 'comment':
+        return entry.from === 'internal' ? 'wrote an internal note' : 'wrote a public comment';
+      case 'comment_edited':
+        return `edited a comment (it read: “${entry.from}”)`;
       case 'assignment':
         return entry.to ? `assigned it to ${ctx.personName(entry.to)}` : `unassigned it from ${ctx.personName(entry.from)}`;
       default:
