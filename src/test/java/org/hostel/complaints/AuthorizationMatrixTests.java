@@ -390,6 +390,54 @@ class AuthorizationMatrixTests {
                 401,
                 401),
             new Endpoint(
+                "read SLA policies",
+                true,
+                "GET",
+                (b, id) -> "/api/v1/sla/policies",
+                null,
+                200,
+                200,
+                200,
+                403,
+                401,
+                401,
+                401),
+            new Endpoint(
+                "set an SLA target",
+                true,
+                "PUT",
+                (b, id) -> "/api/v1/sla/policies",
+                (f, who) ->
+                    Map.of(
+                        "category",
+                        "carpentry",
+                        "priority",
+                        "low",
+                        "response_minutes",
+                        1620,
+                        "resolution_minutes",
+                        5400),
+                200,
+                403,
+                403,
+                403,
+                401,
+                401,
+                401),
+            new Endpoint(
+                "set priority of assigned complaint",
+                true,
+                "PATCH",
+                (b, id) -> "/api/v1/complaints/" + id,
+                (f, who) -> Map.of("priority", "urgent"),
+                200,
+                200,
+                404,
+                403,
+                401,
+                401,
+                401),
+            new Endpoint(
                 "purge dry run",
                 true,
                 "DELETE",
@@ -464,7 +512,11 @@ class AuthorizationMatrixTests {
         Arguments.of(Who.ADMIN, true, "closed", List.of(), false),
         Arguments.of(Who.PORTER_ASSIGNED, true, "reported", List.of("in_progress"), false),
         Arguments.of(
-            Who.PORTER_ASSIGNED, true, "in_progress", List.of("resolved", "reported"), false),
+            Who.PORTER_ASSIGNED,
+            true,
+            "in_progress",
+            List.of("resolved", "reported", "on_hold"),
+            false),
         Arguments.of(Who.PORTER_ASSIGNED, true, "resolved", List.of("in_progress"), false),
         Arguments.of(Who.PORTER_NOT_ASSIGNED, false, "reported", List.of(), true),
         Arguments.of(Who.PORTER_NOT_ASSIGNED, false, "closed", List.of(), false),
@@ -518,7 +570,7 @@ class AuthorizationMatrixTests {
             assigned.token(),
             Map.of("assigned_porter_id", assigned.id().toString(), "status", "in_progress"));
     assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
-    assertRights(taken.json(), List.of("resolved", "reported"), false);
+    assertRights(taken.json(), List.of("resolved", "reported", "on_hold"), false);
     Api.Response resolved =
         api.patch(
             "/api/v1/complaints/" + id + "/status", assigned.token(), Map.of("status", "resolved"));

@@ -35,7 +35,10 @@ public record Complaint(
     @Nullable UUID createdBy,
     long version,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Priority priority,
+    @Nullable String holdReason,
+    Sla sla) {
 
   private static final Pattern REFERENCE = Pattern.compile("(?i)\\s*C?-?\\s*([0-9]{1,15})\\s*");
 
@@ -70,7 +73,10 @@ public record Complaint(
         createdBy,
         version,
         createdAt,
-        updatedAt);
+        updatedAt,
+        priority,
+        holdReason,
+        sla);
   }
 
   /** A new complaint as stored: the event announcing it and its first history line. */
@@ -103,7 +109,33 @@ public record Complaint(
         createdBy,
         version,
         createdAt,
-        updatedAt);
+        updatedAt,
+        priority,
+        holdReason,
+        sla);
+  }
+
+  /** The same complaint with other working fields: priority, hold reason and SLA clock. */
+  Complaint with(Priority priority, @Nullable String holdReason, Sla sla) {
+    return new Complaint(
+        id,
+        number,
+        telegramUserId,
+        hostel,
+        wing,
+        roomNumber,
+        category,
+        description,
+        severity,
+        status,
+        assignedPorterId,
+        createdBy,
+        version,
+        createdAt,
+        updatedAt,
+        priority,
+        holdReason,
+        sla);
   }
 
   /**
@@ -121,23 +153,41 @@ public record Complaint(
       return next(after.with(after.status(), porter, after.version(), after.updatedAt()));
     }
 
-    /** Moves the complaint to {@code target}; asking for the status it has changes nothing. */
-    Change moveTo(Status target) {
+    /**
+     * Moves the complaint to {@code target}; asking for the status it has changes nothing. Putting
+     * it on hold needs a reason; leaving hold forgets it.
+     */
+    Change moveTo(Status target, @Nullable String reason) {
       policy.checkMove(by, after, target);
+      String holdReason = HoldReason.forMove(target, reason);
       if (after.status() == target) {
         return this;
       }
-      return next(after.with(target, after.assignedPorterId(), after.version(), after.updatedAt()));
+      Complaint moved =
+          after.with(target, after.assignedPorterId(), after.version(), after.updatedAt());
+      return next(moved.with(moved.priority(), holdReason, moved.sla()));
+    }
+
+    /** Sets the priority; setting the one it has changes nothing. */
+    Change prioritize(Priority priority) {
+      policy.checkPriority(by, after);
+      return next(after.with(priority, after.holdReason(), after.sla()));
     }
 
     boolean changesAnything() {
       return !after.equals(before);
     }
 
-    /** The change as stored at {@code now}, one version on, with what it raises. */
-    Changed at(Instant now) {
-      Complaint stored =
+    /**
+     * The change as stored at {@code now}, one version on, with what it raises and its SLA clock
+     * moved on ({@code levels} null: no clock).
+     */
+    Changed at(Instant now, @Nullable ServiceLevels levels) {
+      Complaint moved =
           after.with(after.status(), after.assignedPorterId(), before.version() + 1, now);
+      Complaint stored =
+          moved.with(
+              moved.priority(), moved.holdReason(), SlaSteps.next(before, moved, by, now, levels));
       UUID actor = by.staffId();
       List<Object> events = new ArrayList<>(2);
       List<HistoryAction.Entry> history = new ArrayList<>(2);
@@ -152,6 +202,14 @@ public record Complaint(
       if (before.status() != stored.status()) {
         events.add(new StatusChanged(stored, before.status(), stored.status(), actor));
         history.add(HistoryAction.STATUS.entry(before.status().value(), stored.status().value()));
+        if (stored.holdReason() != null) {
+          history.add(HistoryAction.HOLD.entry(null, stored.holdReason()));
+        }
+      }
+      if (before.priority() != stored.priority()) {
+        events.add(new PriorityChanged(stored, before.priority(), stored.priority(), actor));
+        history.add(
+            HistoryAction.PRIORITY.entry(before.priority().value(), stored.priority().value()));
       }
       return new Changed(stored, List.copyOf(events), List.copyOf(history));
     }

@@ -42,12 +42,17 @@ class ComplaintController {
     this.responses = responses;
   }
 
-  record StatusRequest(@NotNull Status status) {}
+  /** {@code reason} is required to put a complaint on hold, ignored otherwise. */
+  record StatusRequest(@NotNull Status status, @Nullable String reason) {}
 
   /** {@code assigned_porter_id}: a staff id, or null to unassign. */
   record AssignRequest(@Nullable JsonNode assignedPorterId) {}
 
-  record ChangeRequest(@Nullable Status status, @Nullable JsonNode assignedPorterId) {}
+  record ChangeRequest(
+      @Nullable Status status,
+      @Nullable JsonNode assignedPorterId,
+      @Nullable Priority priority,
+      @Nullable String reason) {}
 
   record PageResponse(
       List<ComplaintResponse> items, long total, int page, int pageSize, long totalPages) {}
@@ -102,7 +107,7 @@ class ComplaintController {
   @Operation(
       summary = "List complaints",
       description =
-          "Newest first by default, paged (`page` from 1, `page_size` 1–100), over what the caller may see. Filters: `status`, `hostel`, `category`, `severity`, `telegram_user_id`, `assigned_porter_id`; `q` searches description, room and category as plain text. `sort` is `-created_at` (default), `created_at`, `-updated_at`, `updated_at`, `-severity` or `severity`. Unknown filter values are 422.")
+          "Newest first by default, paged (`page` from 1, `page_size` 1–100), over what the caller may see. Filters: `status`, `hostel`, `category`, `severity`, `priority`, `telegram_user_id`, `assigned_porter_id`, `due_before` (an ISO time: complaints whose next SLA target falls before it; `due_before=<now>` is the overdue view); `q` searches description, room and category as plain text. `sort` is `-created_at` (default), `created_at`, `-updated_at`, `updated_at`, `-severity`, `severity`, `-priority`, `priority` or `due` (next SLA target first). Unknown filter values are 422.")
   @GetMapping
   PageResponse list(
       Caller caller,
@@ -114,11 +119,22 @@ class ComplaintController {
       @RequestParam(name = "assigned_porter_id", required = false) @Nullable UUID assignedPorterId,
       @RequestParam(required = false) @Nullable String q,
       @RequestParam(required = false) @Nullable String sort,
+      @RequestParam(required = false) @Nullable String priority,
+      @RequestParam(name = "due_before", required = false) @Nullable String dueBefore,
       @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
       @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
     var query =
         new ComplaintQuery(
-            status, hostel, category, severity, telegramUserId, assignedPorterId, q, sort);
+            status,
+            hostel,
+            category,
+            severity,
+            telegramUserId,
+            assignedPorterId,
+            q,
+            sort,
+            priority,
+            dueBefore);
     ComplaintService.Page result = complaints.list(caller, query, page, pageSize);
     long totalPages = (result.total() + pageSize - 1) / pageSize;
     return new PageResponse(
@@ -128,7 +144,7 @@ class ComplaintController {
   @Operation(
       summary = "Change the status",
       description =
-          "Moves the complaint along the status machine (see docs/API.md): illegal moves are 400, moves the caller may not make 403. `If-Match` makes a stale write 412.")
+          "Moves the complaint along the status machine (see docs/API.md): illegal moves are 400, moves the caller may not make 403. `on_hold` needs `reason` (422 without). `If-Match` makes a stale write 412.")
   @PatchMapping("/{id}/status")
   ResponseEntity<ComplaintResponse> status(
       Caller caller,
@@ -137,7 +153,11 @@ class ComplaintController {
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
     return changed(
         caller,
-        complaints.change(caller, id, body.status(), false, null, expectedVersion(ifMatch)));
+        complaints.change(
+            caller,
+            id,
+            ComplaintService.Edit.status(body.status(), body.reason()),
+            expectedVersion(ifMatch)));
   }
 
   @Operation(
@@ -156,13 +176,16 @@ class ComplaintController {
     return changed(
         caller,
         complaints.change(
-            caller, id, null, true, porterId(body.assignedPorterId()), expectedVersion(ifMatch)));
+            caller,
+            id,
+            new ComplaintService.Edit(null, null, true, porterId(body.assignedPorterId()), null),
+            expectedVersion(ifMatch)));
   }
 
   @Operation(
       summary = "Assign and change the status in one request",
       description =
-          "Applies `assigned_porter_id` first, then `status`, in one transaction; either may be left out but not both.")
+          "Applies `assigned_porter_id` first, then `priority` (admins and the assignee), then `status` (with `reason` for `on_hold`), in one transaction; any may be left out but not all. `If-Match` makes a stale write 412.")
   @PatchMapping("/{id}")
   ResponseEntity<ComplaintResponse> change(
       Caller caller,
@@ -170,13 +193,13 @@ class ComplaintController {
       @Valid @RequestBody ChangeRequest body,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
     boolean assign = body.assignedPorterId() != null;
-    if (!assign && body.status() == null) {
-      throw ValidationFailed.of("body", "give status, assigned_porter_id or both");
+    if (!assign && body.status() == null && body.priority() == null) {
+      throw ValidationFailed.of("body", "give status, assigned_porter_id, priority or several");
     }
     UUID porter = assign ? porterId(body.assignedPorterId()) : null;
-    return changed(
-        caller,
-        complaints.change(caller, id, body.status(), assign, porter, expectedVersion(ifMatch)));
+    var edit =
+        new ComplaintService.Edit(body.status(), body.reason(), assign, porter, body.priority());
+    return changed(caller, complaints.change(caller, id, edit, expectedVersion(ifMatch)));
   }
 
   @Operation(

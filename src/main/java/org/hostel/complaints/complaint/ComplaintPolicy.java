@@ -5,6 +5,7 @@ import static org.hostel.complaints.complaint.ComplaintPolicy.Actor.ASSIGNEE;
 import static org.hostel.complaints.complaint.ComplaintPolicy.Actor.INTEGRATION;
 import static org.hostel.complaints.complaint.Status.CLOSED;
 import static org.hostel.complaints.complaint.Status.IN_PROGRESS;
+import static org.hostel.complaints.complaint.Status.ON_HOLD;
 import static org.hostel.complaints.complaint.Status.REPORTED;
 import static org.hostel.complaints.complaint.Status.RESOLVED;
 
@@ -66,14 +67,12 @@ public final class ComplaintPolicy {
           move(REPORTED, IN_PROGRESS, ADMIN, ASSIGNEE),
           move(IN_PROGRESS, RESOLVED, ADMIN, ASSIGNEE),
           move(IN_PROGRESS, REPORTED, ADMIN, ASSIGNEE),
+          move(IN_PROGRESS, ON_HOLD, ADMIN, ASSIGNEE),
+          move(ON_HOLD, IN_PROGRESS, ADMIN, ASSIGNEE),
           move(RESOLVED, CLOSED, ADMIN, INTEGRATION),
           move(RESOLVED, IN_PROGRESS, ADMIN, ASSIGNEE, INTEGRATION));
 
-  /**
-   * A condition to AND into a query's {@code WHERE}, with its named parameters.
-   *
-   * @param sql a boolean SQL expression that SQLite and PostgreSQL both run
-   */
+  /** A condition to AND into a query's {@code WHERE} (SQL both databases run), with params. */
   public record Condition(String sql, Map<String, Object> params) {}
 
   /**
@@ -175,6 +174,21 @@ public final class ComplaintPolicy {
     }
   }
 
+  // Priority.
+
+  /** Whether the caller may set the complaint's priority: admins and its assignee, while open. */
+  public boolean canSetPriority(Caller caller, Complaint complaint) {
+    return !complaint.status().isFinished()
+        && (caller.isAdmin() || (caller.isPorter() && caller.is(complaint.assignedPorterId())));
+  }
+
+  void checkPriority(Caller caller, Complaint complaint) {
+    if (!canSetPriority(caller, complaint)) {
+      throw AccessDenied.because(
+          "Only admins and the assignee may set the priority of an open complaint");
+    }
+  }
+
   // Assignment.
 
   /** Whether the caller may change who the complaint is assigned to now. */
@@ -214,18 +228,12 @@ public final class ComplaintPolicy {
 
   // Comments and internal notes.
 
-  /**
-   * Whether the caller may read the complaint's internal notes: staff who may see the complaint.
-   * Public comments are for whoever may see it.
-   */
+  /** Internal notes are for staff who may see the complaint; public comments for all who may. */
   public boolean canReadInternalNotes(Caller caller, Complaint complaint) {
     return caller.isStaff() && canSee(caller, complaint);
   }
 
-  /**
-   * Refuses a comment the caller may not write on a complaint they can see: the integration writes
-   * public comments only, for the reporter.
-   */
+  /** The integration writes public comments only, for the reporter. */
   public void checkComment(Caller caller, Complaint complaint, boolean internal) {
     if (internal && !canReadInternalNotes(caller, complaint)) {
       throw AccessDenied.because("Only staff may write internal notes");

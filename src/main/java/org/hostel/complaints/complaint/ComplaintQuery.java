@@ -1,5 +1,6 @@
 package org.hostel.complaints.complaint;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,9 @@ record ComplaintQuery(
     @Nullable String telegramUserId,
     @Nullable UUID assignedPorterId,
     @Nullable String q,
-    @Nullable String sort) {
+    @Nullable String sort,
+    @Nullable String priority,
+    @Nullable String dueBefore) {
 
   /** The filters in their stored form, narrowed to the rows {@code visibility} admits. */
   ComplaintRepository.Filter filter(Catalog catalog, ComplaintPolicy.Condition visibility) {
@@ -53,6 +56,20 @@ record ComplaintQuery(
     if (telegramUserId != null && !telegramUserId.matches("[0-9]{1,20}")) {
       problems.add(new FieldProblem("telegram_user_id", "must be 1 to 20 digits"));
     }
+    Priority priority =
+        parse(
+            this.priority,
+            problems,
+            "priority",
+            "must be one of " + Priority.names(),
+            Priority::fromValue);
+    Instant dueBefore =
+        parse(
+            this.dueBefore,
+            problems,
+            "due_before",
+            "must be a time such as 2026-05-01T12:00:00Z",
+            java.time.Instant::parse);
     String text = q == null || q.isBlank() ? null : q.strip();
     if (text != null && text.length() > 200) {
       problems.add(new FieldProblem("q", "must be at most 200 characters"));
@@ -61,7 +78,16 @@ record ComplaintQuery(
       throw ValidationFailed.of(problems);
     }
     return new ComplaintRepository.Filter(
-        status, hostel, category, severity, telegramUserId, assignedPorterId, text, visibility);
+        status,
+        hostel,
+        category,
+        severity,
+        telegramUserId,
+        assignedPorterId,
+        text,
+        visibility,
+        priority,
+        dueBefore);
   }
 
   /** The order asked for; newest first when none is. */
@@ -84,7 +110,7 @@ record ComplaintQuery(
     }
     try {
       return parser.apply(given.strip());
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
       problems.add(new FieldProblem(field, message));
       return null;
     }

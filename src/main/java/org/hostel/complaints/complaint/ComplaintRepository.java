@@ -19,7 +19,18 @@ class ComplaintRepository {
   static final String COLUMNS =
       """
       id, reference, telegram_user_id, hostel, wing, room_number, category, description, severity, status,
-      assigned_porter_id, created_by, version, created_at, updated_at""";
+      assigned_porter_id, created_by, version, created_at, updated_at, priority, hold_reason,
+      response_due_at, resolution_due_at, response_warn_at, resolution_warn_at, responded_at,
+      resolved_at, held_since, paused_ms""";
+
+  /** The working fields every write sets, with {@link #bind}. */
+  private static final String WORK =
+      """
+      priority = :priority, hold_reason = :holdReason, response_due_at = :responseDueAt,
+      resolution_due_at = :resolutionDueAt, response_warn_at = :responseWarnAt,
+      resolution_warn_at = :resolutionWarnAt, responded_at = :respondedAt,
+      resolved_at = :resolvedAt, held_since = :heldSince, paused_ms = :pausedMs,
+      due_at = :dueAt, warn_at = :warnAt""";
 
   private final JdbcClient jdbc;
 
@@ -39,7 +50,9 @@ class ComplaintRepository {
       @Nullable String telegramUserId,
       @Nullable UUID assignedPorterId,
       @Nullable String text,
-      ComplaintPolicy.Condition visibility) {}
+      ComplaintPolicy.Condition visibility,
+      @Nullable Priority priority,
+      @Nullable Instant dueBefore) {}
 
   /**
    * Stores a new complaint and answers the number the database gave it (a sequence on PostgreSQL, a
@@ -69,6 +82,8 @@ class ComplaintRepository {
         .param("createdAt", c.createdAt().toEpochMilli())
         .param("updatedAt", c.updatedAt().toEpochMilli())
         .update();
+    var work = jdbc.sql("UPDATE complaints SET " + WORK + " WHERE id = :id");
+    bind(work, c).param("id", c.id().toString()).update();
     return jdbc.sql("SELECT reference FROM complaints WHERE id = :id")
         .param("id", c.id().toString())
         .query(Long.class)
@@ -94,13 +109,16 @@ class ComplaintRepository {
    * expectedVersion}.
    */
   boolean update(Complaint next, long expectedVersion) {
-    return jdbc.sql(
-                """
-                UPDATE complaints
-                SET status = :status, assigned_porter_id = :assignedPorterId,
-                    version = :version, updated_at = :updatedAt
-                WHERE id = :id AND version = :expected
-                """)
+    var update =
+        jdbc.sql(
+            """
+            UPDATE complaints
+            SET status = :status, assigned_porter_id = :assignedPorterId,
+                version = :version, updated_at = :updatedAt,
+            """
+                + WORK
+                + " WHERE id = :id AND version = :expected");
+    return bind(update, next)
             .param("status", next.status().value())
             .param("assignedPorterId", text(next.assignedPorterId()))
             .param("version", next.version())
@@ -127,6 +145,44 @@ class ComplaintRepository {
         .param("id", id.toString())
         .query(ComplaintRepository::complaint)
         .optional();
+  }
+
+  /** Notes a first staff response (a comment) on an open complaint: resolution is due next. */
+  void responded(UUID id, Instant at) {
+    jdbc.sql(
+            """
+            UPDATE complaints SET responded_at = :at, due_at = resolution_due_at,
+                warn_at = resolution_warn_at
+            WHERE id = :id AND responded_at IS NULL AND resolved_at IS NULL
+            """)
+        .param("at", at.toEpochMilli())
+        .param("id", id.toString())
+        .update();
+  }
+
+  private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Complaint c) {
+    Sla sla = c.sla();
+    return spec.param("priority", c.priority().value())
+        .param("holdReason", c.holdReason())
+        .param("responseDueAt", millis(sla.responseDueAt()))
+        .param("resolutionDueAt", millis(sla.resolutionDueAt()))
+        .param("responseWarnAt", millis(sla.responseWarnAt()))
+        .param("resolutionWarnAt", millis(sla.resolutionWarnAt()))
+        .param("respondedAt", millis(sla.respondedAt()))
+        .param("resolvedAt", millis(sla.resolvedAt()))
+        .param("heldSince", millis(sla.heldSince()))
+        .param("pausedMs", sla.pausedMillis())
+        .param("dueAt", millis(sla.nextDue()))
+        .param("warnAt", millis(sla.nextWarn()));
+  }
+
+  private static @Nullable Long millis(@Nullable Instant at) {
+    return at == null ? null : at.toEpochMilli();
+  }
+
+  private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(value);
   }
 
   long count(Filter filter) {
@@ -202,49 +258,6 @@ class ComplaintRepository {
         .list();
   }
 
-  static String where(Filter f, Map<String, Object> params) {
-    StringBuilder sql = new StringBuilder(" WHERE ").append(f.visibility().sql());
-    params.putAll(f.visibility().params());
-    if (f.status() != null) {
-      sql.append(" AND status = :status");
-      params.put("status", f.status().value());
-    }
-    if (f.hostel() != null) {
-      sql.append(" AND hostel = :hostel");
-      params.put("hostel", f.hostel());
-    }
-    if (f.category() != null) {
-      sql.append(" AND category = :category");
-      params.put("category", f.category());
-    }
-    if (f.severity() != null) {
-      sql.append(" AND severity = :severity");
-      params.put("severity", f.severity().value());
-    }
-    if (f.telegramUserId() != null) {
-      sql.append(" AND telegram_user_id = :telegramUserId");
-      params.put("telegramUserId", f.telegramUserId());
-    }
-    if (f.assignedPorterId() != null) {
-      sql.append(" AND assigned_porter_id = :assignedPorterId");
-      params.put("assignedPorterId", f.assignedPorterId().toString());
-    }
-    if (f.text() != null) {
-      var number = Complaint.number(f.text());
-      sql.append(
-          " AND (lower(description) LIKE :text ESCAPE '\\' OR lower(room_number) LIKE :text"
-              + " ESCAPE '\\' OR lower(category) LIKE :text ESCAPE '\\'"
-              + (number.isPresent() ? " OR reference = :reference)" : ")"));
-      params.put("text", "%" + escapeLike(f.text().toLowerCase()) + "%");
-      number.ifPresent(n -> params.put("reference", n));
-    }
-    return sql.toString();
-  }
-
-  private static String escapeLike(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-  }
-
   private static @Nullable String text(@Nullable UUID id) {
     return id == null ? null : id.toString();
   }
@@ -269,6 +282,17 @@ class ComplaintRepository {
         uuid(rs.getString("created_by")),
         rs.getLong("version"),
         Instant.ofEpochMilli(rs.getLong("created_at")),
-        Instant.ofEpochMilli(rs.getLong("updated_at")));
+        Instant.ofEpochMilli(rs.getLong("updated_at")),
+        Priority.fromValue(rs.getString("priority")),
+        rs.getString("hold_reason"),
+        new Sla(
+            instant(rs, "response_due_at"),
+            instant(rs, "resolution_due_at"),
+            instant(rs, "response_warn_at"),
+            instant(rs, "resolution_warn_at"),
+            instant(rs, "responded_at"),
+            instant(rs, "resolved_at"),
+            instant(rs, "held_since"),
+            rs.getLong("paused_ms")));
   }
 }

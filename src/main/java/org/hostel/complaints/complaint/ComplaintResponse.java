@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * A complaint as one caller sees it: {@code allowed_transitions} and {@code can_assign} say what
  * that caller may do with it now. {@code complaint_id} repeats the id for the reporter bot; {@code
  * reference} is the short one people type ({@code C-1042}); {@code rating} the reporter's 1-5 stars
- * once given.
+ * once given. {@code response_due_at} and {@code resolution_due_at} are the SLA targets (null
+ * without a clock), {@code sla_paused} while on hold.
  */
 record ComplaintResponse(
     UUID id,
@@ -29,7 +30,17 @@ record ComplaintResponse(
     Instant updatedAt,
     List<Status> allowedTransitions,
     boolean canAssign,
-    @Nullable Integer rating) {
+    @Nullable Integer rating,
+    Priority priority,
+    boolean canSetPriority,
+    @Nullable String holdReason,
+    @Nullable Instant responseDueAt,
+    @Nullable Instant resolutionDueAt,
+    SlaBreached slaBreached,
+    boolean slaPaused) {
+
+  /** Whether each target was missed (or is being missed now). */
+  record SlaBreached(boolean response, boolean resolution) {}
 
   @JsonProperty("complaint_id")
   UUID complaintId() {

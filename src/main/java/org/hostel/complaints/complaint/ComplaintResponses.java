@@ -1,5 +1,7 @@
 package org.hostel.complaints.complaint;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,12 +17,17 @@ class ComplaintResponses {
   private final ComplaintPolicy policy;
   private final ObjectProvider<PhotoLinks> photos;
   private final RatingRepository ratings;
+  private final Clock clock;
 
   ComplaintResponses(
-      ComplaintPolicy policy, ObjectProvider<PhotoLinks> photos, RatingRepository ratings) {
+      ComplaintPolicy policy,
+      ObjectProvider<PhotoLinks> photos,
+      RatingRepository ratings,
+      Clock clock) {
     this.policy = policy;
     this.photos = photos;
     this.ratings = ratings;
+    this.clock = clock;
   }
 
   ComplaintResponse of(Caller caller, Complaint complaint) {
@@ -37,6 +44,7 @@ class ComplaintResponses {
 
   private ComplaintResponse of(
       Caller caller, Complaint c, List<String> photoUrls, @Nullable Integer rating) {
+    Instant now = clock.instant();
     return new ComplaintResponse(
         c.id(),
         c.reference(),
@@ -54,7 +62,15 @@ class ComplaintResponses {
         c.updatedAt(),
         policy.allowedTransitions(caller, c),
         policy.canAssign(caller, c),
-        rating);
+        rating,
+        c.priority(),
+        policy.canSetPriority(caller, c),
+        c.holdReason(),
+        c.sla().responseDueAt(),
+        c.sla().resolutionDueAt(),
+        new ComplaintResponse.SlaBreached(
+            c.sla().responseBreached(now), c.sla().resolutionBreached(now)),
+        c.sla().heldSince() != null);
   }
 
   private Map<UUID, List<String>> photoUrls(List<Complaint> complaints) {

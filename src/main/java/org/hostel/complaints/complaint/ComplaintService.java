@@ -14,6 +14,7 @@ import org.hostel.complaints.staff.StaffService;
 import org.hostel.complaints.storage.ReadReplica;
 import org.hostel.complaints.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,6 +38,7 @@ public class ComplaintService {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final ReadReplica replica;
+  private final ObjectProvider<ServiceLevels> levels;
 
   ComplaintService(
       ComplaintRepository complaints,
@@ -47,7 +49,8 @@ public class ComplaintService {
       ApplicationEventPublisher events,
       TransactionTemplate tx,
       Clock clock,
-      ReadReplica replica) {
+      ReadReplica replica,
+      ObjectProvider<ServiceLevels> levels) {
     this.complaints = complaints;
     this.history = history;
     this.policy = policy;
@@ -57,6 +60,23 @@ public class ComplaintService {
     this.tx = tx;
     this.clock = clock;
     this.replica = replica;
+    this.levels = levels;
+  }
+
+  /**
+   * One request's changes, applied in this order: assignment (when {@code assign}), priority,
+   * status (with its hold reason).
+   */
+  record Edit(
+      @Nullable Status status,
+      @Nullable String reason,
+      boolean assign,
+      @Nullable UUID assignee,
+      @Nullable Priority priority) {
+
+    static Edit status(Status status, @Nullable String reason) {
+      return new Edit(status, reason, false, null, null);
+    }
   }
 
   /** A page of complaints and the number of all that match. */
@@ -105,7 +125,7 @@ public class ComplaintService {
    * refusal without an exception.
    */
   public Complaint move(Caller caller, UUID id, Status status) {
-    return change(caller, id, status, false, null, null);
+    return change(caller, id, Edit.status(status, null), null);
   }
 
   /**
@@ -146,6 +166,9 @@ public class ComplaintService {
             ? HistoryAction.COMMENT.entry(visibility, commentId.toString())
             : HistoryAction.COMMENT_EDITED.entry(previousBody, commentId.toString());
     history.append(complaint.id(), at, caller.staffId(), entry);
+    if (previousBody == null && caller.isStaff()) {
+      complaints.responded(complaint.id(), at);
+    }
   }
 
   Page list(Caller caller, ComplaintQuery query, int page, int pageSize) {
@@ -165,15 +188,9 @@ public class ComplaintService {
    * ifMatch} a concurrent change is retried against the new state (and the rules checked again);
    * with it, any change since that version is a 412.
    */
-  Complaint change(
-      Caller caller,
-      UUID id,
-      @Nullable Status status,
-      boolean assign,
-      @Nullable UUID assignee,
-      @Nullable Long ifMatch) {
+  Complaint change(Caller caller, UUID id, Edit edit, @Nullable Long ifMatch) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      Complaint result = tx.execute(s -> changeOnce(caller, id, status, assign, assignee, ifMatch));
+      Complaint result = tx.execute(s -> changeOnce(caller, id, edit, ifMatch));
       if (result != null) {
         return result;
       }
@@ -196,8 +213,18 @@ public class ComplaintService {
     return named(history.forComplaint(id, HistoryAction.ASSIGNMENT)).reversed();
   }
 
+  /** The configured categories, for features that key settings by category. */
+  public List<String> categories() {
+    return catalog.categories();
+  }
+
   Map<Status, Long> countByStatus() {
     return complaints.countByStatus();
+  }
+
+  /** The clock a new complaint starts with. */
+  Sla startClock(Complaint draft) {
+    return SlaSteps.start(draft, levels.getIfAvailable());
   }
 
   /** Appends a stored change's history lines and publishes its events, in the same transaction. */
@@ -213,18 +240,14 @@ public class ComplaintService {
 
   /** One attempt; null when another write got in first and the change must be worked out again. */
   private @Nullable Complaint changeOnce(
-      Caller caller,
-      UUID id,
-      @Nullable Status status,
-      boolean assign,
-      @Nullable UUID assignee,
-      @Nullable Long ifMatch) {
+      Caller caller, UUID id, Edit edit, @Nullable Long ifMatch) {
     Complaint current = visible(caller, id);
     if (ifMatch != null && current.version() != ifMatch) {
       throw ComplaintProblems.StaleVersion.of(current.version());
     }
     Complaint.Change change = current.changeBy(caller, policy);
-    if (assign) {
+    if (edit.assign()) {
+      UUID assignee = edit.assignee();
       change = change.assign(assignee);
       if (assignee != null
           && !Objects.equals(current.assignedPorterId(), assignee)
@@ -232,13 +255,16 @@ public class ComplaintService {
         throw ValidationFailed.of("assigned_porter_id", "is not an active staff member");
       }
     }
-    if (status != null) {
-      change = change.moveTo(status);
+    if (edit.priority() != null) {
+      change = change.prioritize(edit.priority());
+    }
+    if (edit.status() != null) {
+      change = change.moveTo(edit.status(), edit.reason());
     }
     if (!change.changesAnything()) {
       return current;
     }
-    Complaint.Changed changed = change.at(clock.instant());
+    Complaint.Changed changed = change.at(clock.instant(), levels.getIfAvailable());
     if (!complaints.update(changed.complaint(), current.version())) {
       return null;
     }

@@ -14,7 +14,11 @@ enum HistoryAction {
   /** A comment was written: {@code from} its visibility, {@code to} its id. */
   COMMENT,
   /** A comment was edited: {@code from} its earlier text, {@code to} its id. */
-  COMMENT_EDITED;
+  COMMENT_EDITED,
+  /** The priority changed: {@code from} and {@code to} are priorities. */
+  PRIORITY,
+  /** Why the complaint was put on hold: {@code to} is the reason. */
+  HOLD;
 
   String value() {
     return name().toLowerCase();

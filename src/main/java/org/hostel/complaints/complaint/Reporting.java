@@ -158,7 +158,11 @@ public class Reporting {
             return c;
           }
           Complaint after =
-              complaints.change(Caller.integration(), c.id(), answer.target, false, null, null);
+              complaints.change(
+                  Caller.integration(),
+                  c.id(),
+                  ComplaintService.Edit.status(answer.target, null),
+                  null);
           history.append(
               c.id(),
               clock.instant(),
@@ -186,7 +190,8 @@ public class Reporting {
   /** Page {@code page} (from 1) of the reporter's complaints. */
   public Page reportedBy(String telegramUserId, int page, int pageSize) {
     var query =
-        new ComplaintQuery(null, null, null, null, telegramUserId, null, null, "-created_at");
+        new ComplaintQuery(
+            null, null, null, null, telegramUserId, null, null, "-created_at", null, null);
     ComplaintService.Page found = complaints.list(Caller.integration(), query, page, pageSize);
     return new Page(found.items(), found.total());
   }

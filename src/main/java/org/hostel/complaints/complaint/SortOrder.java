@@ -14,7 +14,11 @@ enum SortOrder {
   RECENTLY_UPDATED("-updated_at", "updated_at DESC, id DESC"),
   LEAST_RECENTLY_UPDATED("updated_at", "updated_at ASC, id ASC"),
   MOST_SEVERE("-severity", Rank.SEVERITY + " DESC, created_at DESC, id DESC"),
-  LEAST_SEVERE("severity", Rank.SEVERITY + " ASC, created_at DESC, id DESC");
+  LEAST_SEVERE("severity", Rank.SEVERITY + " ASC, created_at DESC, id DESC"),
+  /** The next SLA target first; complaints without one (resolved, or no clock) last. */
+  DUE("due", "due_at ASC NULLS LAST, id ASC"),
+  MOST_PRIORITY("-priority", Rank.PRIORITY + " DESC, created_at DESC, id DESC"),
+  LEAST_PRIORITY("priority", Rank.PRIORITY + " ASC, created_at DESC, id DESC");
 
   private final String name;
   private final String sql;
@@ -41,9 +45,11 @@ enum SortOrder {
     return Arrays.stream(values()).map(o -> o.name).toList();
   }
 
-  /** High before medium before low; in a class of its own so the constants above can use it. */
+  /** Highest first; in a class of its own so the constants above can use it. */
   private static final class Rank {
     static final String SEVERITY =
         "CASE severity WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END";
+    static final String PRIORITY =
+        "CASE priority WHEN 'urgent' THEN 4 WHEN 'high' THEN 3 WHEN 'normal' THEN 2 ELSE 1 END";
   }
 }

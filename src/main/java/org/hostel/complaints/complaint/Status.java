@@ -12,6 +12,8 @@ import java.util.List;
 public enum Status {
   REPORTED(false),
   IN_PROGRESS(false),
+  /** Waiting on parts or on access to the room, with a reason; the SLA clock is paused. */
+  ON_HOLD(false),
   RESOLVED(true),
   CLOSED(true);
 

@@ -89,7 +89,8 @@ class SubmissionService {
     throw ComplaintProblems.Conflict.busy();
   }
 
-  private Complaint store(Complaint draft, Caller caller) {
+  private Complaint store(Complaint unclocked, Caller caller) {
+    Complaint draft = unclocked.with(unclocked.priority(), null, service.startClock(unclocked));
     Complaint stored = draft.numbered(complaints.insert(draft));
     service.record(stored.submitted(), caller);
     return stored;
@@ -117,7 +118,10 @@ class SubmissionService {
         caller.staffId(),
         1,
         now,
-        now);
+        now,
+        Priority.from(request.severity()),
+        null,
+        Sla.NONE);
   }
 
   private static String hash(Complaint c) {

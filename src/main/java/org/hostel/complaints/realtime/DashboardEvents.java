@@ -10,6 +10,8 @@ import org.hostel.complaints.complaint.AssignmentChanged;
 import org.hostel.complaints.complaint.Complaint;
 import org.hostel.complaints.complaint.ComplaintPolicy;
 import org.hostel.complaints.complaint.ComplaintSubmitted;
+import org.hostel.complaints.complaint.Priority;
+import org.hostel.complaints.complaint.PriorityChanged;
 import org.hostel.complaints.complaint.Severity;
 import org.hostel.complaints.complaint.Status;
 import org.hostel.complaints.complaint.StatusChanged;
@@ -83,6 +85,19 @@ class DashboardEvents {
         event.previous(),
         "assignment_update",
         new AssignmentUpdate(c.id(), event.assignedTo(), event.assignedBy()));
+  }
+
+  record PriorityUpdate(
+      UUID complaintId, Priority oldPriority, Priority newPriority, @Nullable UUID updatedBy) {}
+
+  @TransactionalEventListener
+  void priorityChanged(PriorityChanged event) {
+    Complaint c = event.complaint();
+    publish(
+        c,
+        null,
+        "priority_update",
+        new PriorityUpdate(c.id(), event.oldPriority(), event.newPriority(), event.changedBy()));
   }
 
   record PhotoChange(UUID complaintId, UUID photoId, @Nullable UUID by) {}

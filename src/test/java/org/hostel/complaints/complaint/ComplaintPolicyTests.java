@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hostel.complaints.complaint.Status.CLOSED;
 import static org.hostel.complaints.complaint.Status.IN_PROGRESS;
+import static org.hostel.complaints.complaint.Status.ON_HOLD;
 import static org.hostel.complaints.complaint.Status.REPORTED;
 import static org.hostel.complaints.complaint.Status.RESOLVED;
 
@@ -42,8 +43,13 @@ class ComplaintPolicyTests {
   }
 
   @Test
-  void workInProgressCanBeResolvedOrSentBack() {
-    assertThat(policy.targets(IN_PROGRESS)).containsExactlyInAnyOrder(RESOLVED, REPORTED);
+  void workInProgressCanBeResolvedSentBackOrPutOnHold() {
+    assertThat(policy.targets(IN_PROGRESS)).containsExactlyInAnyOrder(RESOLVED, REPORTED, ON_HOLD);
+  }
+
+  @Test
+  void onHoldIsOnlyReleasedBackToWork() {
+    assertThat(policy.targets(ON_HOLD)).containsExactly(IN_PROGRESS);
   }
 
   @Test
@@ -63,11 +69,14 @@ class ComplaintPolicyTests {
   static Stream<Arguments> moves() {
     return Stream.of(
         Arguments.of(ADMIN, null, REPORTED, List.of(IN_PROGRESS)),
-        Arguments.of(ADMIN, COLLEAGUE, IN_PROGRESS, List.of(RESOLVED, REPORTED)),
+        Arguments.of(ADMIN, COLLEAGUE, IN_PROGRESS, List.of(RESOLVED, REPORTED, ON_HOLD)),
+        Arguments.of(ADMIN, COLLEAGUE, ON_HOLD, List.of(IN_PROGRESS)),
         Arguments.of(ADMIN, COLLEAGUE, RESOLVED, List.of(CLOSED, IN_PROGRESS)),
         Arguments.of(ADMIN, null, CLOSED, List.of()),
         Arguments.of(PORTER, ME, REPORTED, List.of(IN_PROGRESS)),
-        Arguments.of(PORTER, ME, IN_PROGRESS, List.of(RESOLVED, REPORTED)),
+        Arguments.of(PORTER, ME, IN_PROGRESS, List.of(RESOLVED, REPORTED, ON_HOLD)),
+        Arguments.of(PORTER, ME, ON_HOLD, List.of(IN_PROGRESS)),
+        Arguments.of(INTEGRATION, COLLEAGUE, ON_HOLD, List.of()),
         Arguments.of(PORTER, ME, RESOLVED, List.of(IN_PROGRESS)),
         Arguments.of(PORTER, ME, CLOSED, List.of()),
         Arguments.of(PORTER, null, REPORTED, List.of()),
@@ -287,7 +296,10 @@ class ComplaintPolicyTests {
         null,
         1,
         at,
-        at);
+        at,
+        Priority.NORMAL,
+        null,
+        Sla.NONE);
   }
 
   /** The status a check answers with: 0 when it passes. */

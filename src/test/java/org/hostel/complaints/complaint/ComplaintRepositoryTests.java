@@ -156,7 +156,9 @@ class ComplaintRepositoryTests {
         reporter,
         null,
         text,
-        new ComplaintPolicy().visibleTo(Caller.integration(), "c"));
+        new ComplaintPolicy().visibleTo(Caller.integration(), "c"),
+        null,
+        null);
   }
 
   private static Complaint complaint(String reporter, Severity severity, String text, Instant at) {
@@ -175,6 +177,9 @@ class ComplaintRepositoryTests {
         null,
         1,
         at,
-        at);
+        at,
+        Priority.NORMAL,
+        null,
+        Sla.NONE);
   }
 }

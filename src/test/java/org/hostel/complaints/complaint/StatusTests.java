@@ -15,7 +15,7 @@ class StatusTests {
 
   @Test
   void theStatusesStillBeingWorkedOnAreTheOpenOnes() {
-    assertThat(Status.open()).containsExactly(Status.REPORTED, Status.IN_PROGRESS);
+    assertThat(Status.open()).containsExactly(Status.REPORTED, Status.IN_PROGRESS, Status.ON_HOLD);
   }
 
   @Test

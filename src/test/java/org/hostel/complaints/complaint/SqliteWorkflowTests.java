@@ -1,0 +1,6 @@
+package org.hostel.complaints.complaint;
+
+import org.hostel.complaints.testing.EmbeddedContext;
+
+@EmbeddedContext
+class SqliteWorkflowTests extends WorkflowSuite {}
