@@ -9,14 +9,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class ComplaintListing {
 
   private final JdbcClient source;
+  private final TextSearch search;
 
-  ComplaintListing(JdbcClient source) {
+  ComplaintListing(JdbcClient source, TextSearch search) {
     this.source = source;
+    this.search = search;
   }
 
   long count(ComplaintRepository.Filter filter) {
     Map<String, Object> params = new HashMap<>();
-    String where = ComplaintRepository.where(filter, params);
+    String where = where(filter, params, search);
     return source
         .sql("SELECT count(*) FROM complaints c" + where)
         .params(params)
@@ -26,7 +28,7 @@ final class ComplaintListing {
 
   List<Complaint> page(ComplaintRepository.Filter filter, SortOrder order, int limit, long offset) {
     Map<String, Object> params = new HashMap<>();
-    String where = ComplaintRepository.where(filter, params);
+    String where = where(filter, params, search);
     params.put("limit", limit);
     params.put("offset", offset);
     return source
@@ -41,5 +43,43 @@ final class ComplaintListing {
         .params(params)
         .query(ComplaintRepository::complaint)
         .list();
+  }
+
+  static String where(ComplaintRepository.Filter f, Map<String, Object> params, TextSearch search) {
+    StringBuilder sql = new StringBuilder(" WHERE ").append(f.visibility().sql());
+    params.putAll(f.visibility().params());
+    if (f.status() != null) {
+      sql.append(" AND status = :status");
+      params.put("status", f.status().value());
+    }
+    if (f.hostel() != null) {
+      sql.append(" AND hostel = :hostel");
+      params.put("hostel", f.hostel());
+    }
+    if (f.category() != null) {
+      sql.append(" AND category = :category");
+      params.put("category", f.category());
+    }
+    if (f.severity() != null) {
+      sql.append(" AND severity = :severity");
+      params.put("severity", f.severity().value());
+    }
+    if (f.telegramUserId() != null) {
+      sql.append(" AND telegram_user_id = :telegramUserId");
+      params.put("telegramUserId", f.telegramUserId());
+    }
+    if (f.assignedPorterId() != null) {
+      sql.append(" AND assigned_porter_id = :assignedPorterId");
+      params.put("assignedPorterId", f.assignedPorterId().toString());
+    }
+    if (f.text() != null) {
+      var number = Complaint.number(f.text());
+      ComplaintPolicy.Condition words = search.matchesAll("c", f.text());
+      sql.append(" AND (").append(words.sql());
+      sql.append(number.isPresent() ? " OR c.reference = :reference)" : ")");
+      params.putAll(words.params());
+      number.ifPresent(n -> params.put("reference", n));
+    }
+    return sql.toString();
   }
 }

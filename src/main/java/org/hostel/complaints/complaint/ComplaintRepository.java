@@ -22,9 +22,20 @@ class ComplaintRepository {
       assigned_porter_id, created_by, version, created_at, updated_at""";
 
   private final JdbcClient jdbc;
+  private volatile @Nullable TextSearch search;
 
   ComplaintRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** The full-text index in this database's dialect (read once, on first use). */
+  TextSearch search() {
+    TextSearch known = search;
+    if (known == null) {
+      known = TextSearch.of(jdbc);
+      search = known;
+    }
+    return known;
   }
 
   /**
@@ -140,7 +151,7 @@ class ComplaintRepository {
 
   /** List queries against {@code source} when one is given (a current read replica), else here. */
   ComplaintListing listing(@Nullable JdbcClient source) {
-    return new ComplaintListing(source == null ? jdbc : source);
+    return new ComplaintListing(source == null ? jdbc : source, search());
   }
 
   Map<Status, Long> countByStatus() {
@@ -200,49 +211,6 @@ class ComplaintRepository {
         .param("finished", Status.finished().stream().map(Status::value).toList())
         .query((rs, n) -> UUID.fromString(rs.getString(1)))
         .list();
-  }
-
-  static String where(Filter f, Map<String, Object> params) {
-    StringBuilder sql = new StringBuilder(" WHERE ").append(f.visibility().sql());
-    params.putAll(f.visibility().params());
-    if (f.status() != null) {
-      sql.append(" AND status = :status");
-      params.put("status", f.status().value());
-    }
-    if (f.hostel() != null) {
-      sql.append(" AND hostel = :hostel");
-      params.put("hostel", f.hostel());
-    }
-    if (f.category() != null) {
-      sql.append(" AND category = :category");
-      params.put("category", f.category());
-    }
-    if (f.severity() != null) {
-      sql.append(" AND severity = :severity");
-      params.put("severity", f.severity().value());
-    }
-    if (f.telegramUserId() != null) {
-      sql.append(" AND telegram_user_id = :telegramUserId");
-      params.put("telegramUserId", f.telegramUserId());
-    }
-    if (f.assignedPorterId() != null) {
-      sql.append(" AND assigned_porter_id = :assignedPorterId");
-      params.put("assignedPorterId", f.assignedPorterId().toString());
-    }
-    if (f.text() != null) {
-      var number = Complaint.number(f.text());
-      sql.append(
-          " AND (lower(description) LIKE :text ESCAPE '\\' OR lower(room_number) LIKE :text"
-              + " ESCAPE '\\' OR lower(category) LIKE :text ESCAPE '\\'"
-              + (number.isPresent() ? " OR reference = :reference)" : ")"));
-      params.put("text", "%" + escapeLike(f.text().toLowerCase()) + "%");
-      number.ifPresent(n -> params.put("reference", n));
-    }
-    return sql.toString();
-  }
-
-  private static String escapeLike(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   private static @Nullable String text(@Nullable UUID id) {

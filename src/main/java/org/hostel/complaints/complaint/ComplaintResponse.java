@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * A complaint as one caller sees it: {@code allowed_transitions} and {@code can_assign} say what
  * that caller may do with it now. {@code complaint_id} repeats the id for the reporter bot; {@code
  * reference} is the short one people type ({@code C-1042}); {@code rating} the reporter's 1-5 stars
- * once given.
+ * once given. {@code duplicate_of} is the complaint this one was merged into; {@code duplicates}
+ * the complaints merged into this one (their photos are listed in its {@code photo_urls} too).
  */
 record ComplaintResponse(
     UUID id,
@@ -29,7 +30,9 @@ record ComplaintResponse(
     Instant updatedAt,
     List<Status> allowedTransitions,
     boolean canAssign,
-    @Nullable Integer rating) {
+    @Nullable Integer rating,
+    @Nullable UUID duplicateOf,
+    List<UUID> duplicates) {
 
   @JsonProperty("complaint_id")
   UUID complaintId() {

@@ -1,5 +1,6 @@
 package org.hostel.complaints.complaint;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,12 +16,17 @@ class ComplaintResponses {
   private final ComplaintPolicy policy;
   private final ObjectProvider<PhotoLinks> photos;
   private final RatingRepository ratings;
+  private final DuplicateRepository duplicates;
 
   ComplaintResponses(
-      ComplaintPolicy policy, ObjectProvider<PhotoLinks> photos, RatingRepository ratings) {
+      ComplaintPolicy policy,
+      ObjectProvider<PhotoLinks> photos,
+      RatingRepository ratings,
+      DuplicateRepository duplicates) {
     this.policy = policy;
     this.photos = photos;
     this.ratings = ratings;
+    this.duplicates = duplicates;
   }
 
   ComplaintResponse of(Caller caller, Complaint complaint) {
@@ -28,15 +34,31 @@ class ComplaintResponses {
   }
 
   List<ComplaintResponse> all(Caller caller, List<Complaint> complaints) {
-    Map<UUID, List<String>> urls = photoUrls(complaints);
-    Map<UUID, Integer> stars = ratings.of(complaints.stream().map(Complaint::id).toList());
+    List<UUID> ids = complaints.stream().map(Complaint::id).toList();
+    Map<UUID, Integer> stars = ratings.of(ids);
+    Map<UUID, UUID> masters = duplicates.masters(ids);
+    Map<UUID, List<UUID>> merged = duplicates.duplicates(ids);
+    List<UUID> withPhotos = new ArrayList<>(ids);
+    merged.values().forEach(withPhotos::addAll);
+    Map<UUID, List<String>> urls = photoUrls(withPhotos);
     return complaints.stream()
-        .map(c -> of(caller, c, urls.getOrDefault(c.id(), List.of()), stars.get(c.id())))
+        .map(
+            c -> {
+              List<UUID> dups = merged.getOrDefault(c.id(), List.of());
+              List<String> photoUrls = new ArrayList<>(urls.getOrDefault(c.id(), List.of()));
+              dups.forEach(d -> photoUrls.addAll(urls.getOrDefault(d, List.of())));
+              return of(caller, c, photoUrls, stars.get(c.id()), masters.get(c.id()), dups);
+            })
         .toList();
   }
 
   private ComplaintResponse of(
-      Caller caller, Complaint c, List<String> photoUrls, @Nullable Integer rating) {
+      Caller caller,
+      Complaint c,
+      List<String> photoUrls,
+      @Nullable Integer rating,
+      @Nullable UUID duplicateOf,
+      List<UUID> dups) {
     return new ComplaintResponse(
         c.id(),
         c.reference(),
@@ -54,14 +76,16 @@ class ComplaintResponses {
         c.updatedAt(),
         policy.allowedTransitions(caller, c),
         policy.canAssign(caller, c),
-        rating);
+        rating,
+        duplicateOf,
+        List.copyOf(dups));
   }
 
-  private Map<UUID, List<String>> photoUrls(List<Complaint> complaints) {
+  private Map<UUID, List<String>> photoUrls(List<UUID> ids) {
     PhotoLinks links = photos.getIfAvailable();
-    if (links == null || complaints.isEmpty()) {
+    if (links == null || ids.isEmpty()) {
       return Map.of();
     }
-    return links.urls(complaints.stream().map(Complaint::id).toList());
+    return links.urls(ids);
   }
 }

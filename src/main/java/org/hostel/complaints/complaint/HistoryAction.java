@@ -10,7 +10,11 @@ enum HistoryAction {
   PHOTO_ADDED,
   PHOTO_REMOVED,
   /** The reporter's answer to "Is it fixed?": {@code confirmed} or {@code reopened}. */
-  REPORTER;
+  REPORTER,
+  /** Closed as a duplicate: {@code from} the status it had, {@code to} the master's id. */
+  MERGED,
+  /** A merge undone: {@code from} the master's id, {@code to} the status given back. */
+  UNMERGED;
 
   String value() {
     return name().toLowerCase();
