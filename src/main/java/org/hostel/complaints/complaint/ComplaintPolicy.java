@@ -282,6 +282,17 @@ public final class ComplaintPolicy {
     }
   }
 
+  void checkExport(Caller caller) {
+    if (!caller.isStaff()) {
+      throw AccessDenied.because("Only staff may export complaints");
+    }
+  }
+
+  /** Whether an export for the caller carries who reported (admins only). */
+  boolean seesReporters(Caller caller) {
+    return caller.isAdmin();
+  }
+
   void checkPurge(Caller caller) {
     if (!caller.isAdmin()) {
       throw AccessDenied.because("Only admins may purge complaints");

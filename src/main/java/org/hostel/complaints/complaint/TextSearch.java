@@ -39,6 +39,11 @@ final class TextSearch {
     return new TextSearch(product != null && product.toLowerCase(Locale.ROOT).contains("sqlite"));
   }
 
+  /** Whether the database is the embedded SQLite one. */
+  boolean sqlite() {
+    return sqlite;
+  }
+
   /** The words of a text as the index sees them: letters and digits, lower case. */
   static List<String> words(String text) {
     return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))

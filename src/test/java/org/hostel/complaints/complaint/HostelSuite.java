@@ -2,6 +2,13 @@ package org.hostel.complaints.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +18,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.StreamSupport;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.hostel.complaints.testing.Api;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.TestSetup;
@@ -254,5 +265,86 @@ abstract class HostelSuite {
       JsonNode right = api.get("/api/v1/complaints/" + b, admin).json();
       assertThat(left.get("duplicate_of").isNull() ^ right.get("duplicate_of").isNull()).isTrue();
     }
+  }
+
+  @Test
+  void theExportIsTheListAsSafeCsv(Api api, Fixtures fixtures) throws Exception {
+    String admin = fixtures.adminToken();
+    String word = "ex" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    List<String> texts =
+        List.of(
+            "=HYPERLINK(\"http://evil\") " + word,
+            "+1 and more " + word,
+            "-2 minus " + word,
+            "@SUM(A1) " + word,
+            "Plain, with \"quotes\"\nand a new line " + word);
+    for (String text : texts) {
+      submit(fixtures, text);
+    }
+    Fixtures.Staff porter = fixtures.porter();
+    String hidden = submit(fixtures, "Assigned elsewhere " + word).get("id").asString();
+    fixtures.assign(hidden, fixtures.porter().id());
+
+    Api.Response csv = api.get("/api/v1/complaints/export.csv?q=" + word, admin);
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.header("Content-Type").orElseThrow()).startsWith("text/csv");
+    List<CSVRecord> rows = records(csv.body());
+    assertThat(rows).hasSize(6);
+    assertThat(rows.getFirst().toMap()).containsKey("telegram_user_id");
+    List<String> descriptions = rows.stream().map(r -> r.get("description")).toList();
+    assertThat(descriptions)
+        .contains(
+            "'=HYPERLINK(\"http://evil\") " + word,
+            "'+1 and more " + word,
+            "'-2 minus " + word,
+            "'@SUM(A1) " + word,
+            "Plain, with \"quotes\"\nand a new line " + word);
+    assertThat(rows.getFirst().get("reference")).startsWith("C-");
+
+    Api.Response mine = api.get("/api/v1/complaints/export.csv?q=" + word, porter.token());
+    assertThat(records(mine.body())).hasSize(5);
+    assertThat(records(mine.body()).getFirst().toMap()).doesNotContainKey("telegram_user_id");
+
+    Api.Response bom = api.get("/api/v1/complaints/export.csv?bom=true&q=" + word, admin);
+    assertThat(bom.body()).startsWith("\uFEFFreference,");
+
+    Api.Response bad = api.get("/api/v1/complaints/export.csv?status=bogus&hostel=nowhere", admin);
+    Api.Response listBad = api.get("/api/v1/complaints?status=bogus&hostel=nowhere", admin);
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.json().get("errors")).isEqualTo(listBad.json().get("errors"));
+    assertThat(api.get("/api/v1/complaints/export.csv?format=xls", admin).status()).isEqualTo(422);
+    assertThat(api.get("/api/v1/complaints/export.csv", TestSetup.SERVICE_TOKEN).status())
+        .isEqualTo(403);
+
+    HttpResponse<byte[]> zip =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            api.base() + "/api/v1/complaints/export.csv?format=zip&q=" + word))
+                    .header("Authorization", "Bearer " + admin)
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(zip.statusCode()).isEqualTo(200);
+    Map<String, String> entries = new java.util.LinkedHashMap<>();
+    try (var in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        entries.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    }
+    assertThat(entries).containsOnlyKeys("complaints.csv", "history.csv");
+    List<CSVRecord> history = records(entries.get("history.csv"));
+    assertThat(history).extracting(r -> r.get("action")).contains("created", "assignment");
+    assertThat(history.stream().filter(r -> r.get("action").equals("created"))).hasSize(6);
+  }
+
+  static List<CSVRecord> records(String csv) throws java.io.IOException {
+    return CSVFormat.RFC4180
+        .builder()
+        .setHeader()
+        .setSkipHeaderRecord(true)
+        .get()
+        .parse(new StringReader(csv))
+        .getRecords();
   }
 }
