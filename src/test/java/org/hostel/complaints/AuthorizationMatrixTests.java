@@ -408,6 +408,26 @@ class AuthorizationMatrixTests {
                 401,
                 401),
             new Endpoint(
+                "bulk action (per-item results)",
+                true,
+                "POST",
+                (b, id) -> "/api/v1/complaints/bulk",
+                (f, who) ->
+                    Map.of(
+                        "ids",
+                        List.of(UUID.randomUUID().toString()),
+                        "action",
+                        "status",
+                        "status",
+                        "in_progress"),
+                200,
+                200,
+                200,
+                200,
+                401,
+                401,
+                401),
+            new Endpoint(
                 "purge dry run",
                 true,
                 "DELETE",

@@ -338,6 +338,91 @@ abstract class HostelSuite {
     assertThat(history.stream().filter(r -> r.get("action").equals("created"))).hasSize(6);
   }
 
+  @Test
+  void bulkActionsGoItemByItemThroughTheSameRules(Api api, Fixtures fixtures) {
+    String admin = fixtures.adminToken();
+    Fixtures.Staff porter = fixtures.porter();
+    String a = submit(fixtures, "Bulk item one").get("id").asString();
+    String b = submit(fixtures, "Bulk item two").get("id").asString();
+    String c = submit(fixtures, "Bulk item three").get("id").asString();
+    fixtures.assign(c, fixtures.porter().id());
+    String unknown = UUID.randomUUID().toString();
+
+    Api.Response taken =
+        api.post(
+            "/api/v1/complaints/bulk",
+            porter.token(),
+            Map.of(
+                "ids", List.of(a, b, c, a, "not-an-id", unknown),
+                "action", "assign",
+                "assigned_porter_id", porter.id().toString()));
+    assertThat(taken.status()).isEqualTo(200);
+    JsonNode results = taken.json().get("results");
+    assertThat(results).hasSize(6);
+    assertThat(results.get(0).get("ok").asBoolean()).isTrue();
+    assertThat(results.get(0).get("status").asString()).isEqualTo("reported");
+    assertThat(results.get(1).get("ok").asBoolean()).isTrue();
+    for (int i : new int[] {2, 4, 5}) {
+      assertThat(results.get(i).get("ok").asBoolean()).isFalse();
+      assertThat(results.get(i).get("problem").get("status").asInt()).isEqualTo(404);
+    }
+    assertThat(results.get(2).toString()).doesNotContain("assigned");
+    assertThat(results.get(3).get("problem").get("status").asInt()).isEqualTo(422);
+    assertThat(
+            api.get("/api/v1/complaints/" + a, admin).json().get("assigned_porter_id").asString())
+        .isEqualTo(porter.id().toString());
+
+    Api.Response moved =
+        api.post(
+            "/api/v1/complaints/bulk",
+            admin,
+            Map.of("ids", List.of(a, b), "action", "status", "status", "resolved"));
+    // reported -> resolved is no move of the machine: refused per item, nothing changed
+    assertThat(moved.json().get("results").get(0).get("problem").get("status").asInt())
+        .isEqualTo(400);
+    Api.Response started =
+        api.post(
+            "/api/v1/complaints/bulk",
+            porter.token(),
+            Map.of("ids", List.of(a, c), "action", "status", "status", "in_progress"));
+    assertThat(started.json().get("results").get(0).get("status").asString())
+        .isEqualTo("in_progress");
+    assertThat(started.json().get("results").get(1).get("problem").get("status").asInt())
+        .isEqualTo(404);
+
+    Api.Response merged =
+        api.post(
+            "/api/v1/complaints/bulk",
+            admin,
+            Map.of("ids", List.of(b, a), "action", "duplicate_of", "into", a));
+    assertThat(merged.json().get("results").get(0).get("status").asString()).isEqualTo("closed");
+    assertThat(merged.json().get("results").get(1).get("problem").get("status").asInt())
+        .isEqualTo(422);
+
+    List<String> tooMany = new ArrayList<>();
+    for (int i = 0; i < 501; i++) {
+      tooMany.add(UUID.randomUUID().toString());
+    }
+    assertThat(
+            api.post(
+                    "/api/v1/complaints/bulk",
+                    admin,
+                    Map.of("ids", tooMany, "action", "status", "status", "closed"))
+                .status())
+        .isEqualTo(422);
+    assertThat(
+            api.post(
+                    "/api/v1/complaints/bulk",
+                    admin,
+                    Map.of("ids", List.of(a), "action", "priority", "priority", "high"))
+                .body())
+        .contains("not yet supported");
+    assertThat(
+            api.post("/api/v1/complaints/bulk", admin, Map.of("ids", List.of(a), "action", "x"))
+                .status())
+        .isEqualTo(422);
+  }
+
   static List<CSVRecord> records(String csv) throws java.io.IOException {
     return CSVFormat.RFC4180
         .builder()
