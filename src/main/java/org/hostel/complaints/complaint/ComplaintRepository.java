@@ -194,21 +194,29 @@ class ComplaintRepository {
         .list();
   }
 
-  /**
-   * Deletes those of the complaints that are still finished (their history and idempotency records
-   * go with them by cascade) and answers which ones went.
-   */
+  /** {@link #deleteFinished(List, Instant)} whatever their last change. */
   List<UUID> deleteFinished(List<UUID> ids) {
+    return deleteFinished(ids, Instant.ofEpochMilli(Long.MAX_VALUE));
+  }
+
+  /**
+   * Deletes those of the complaints that are still finished and last changed before {@code before},
+   * checked in the same statement so a change made meanwhile wins (their history and idempotency
+   * records go with them by cascade); answers which ones went.
+   */
+  List<UUID> deleteFinished(List<UUID> ids, Instant before) {
     if (ids.isEmpty()) {
       return List.of();
     }
     return jdbc.sql(
             """
-            DELETE FROM complaints WHERE id IN (:ids) AND status IN (:finished)
+            DELETE FROM complaints
+            WHERE id IN (:ids) AND status IN (:finished) AND updated_at < :before
             RETURNING id
             """)
         .param("ids", ids.stream().map(UUID::toString).toList())
         .param("finished", Status.finished().stream().map(Status::value).toList())
+        .param("before", before.toEpochMilli())
         .query((rs, n) -> UUID.fromString(rs.getString(1)))
         .list();
   }
