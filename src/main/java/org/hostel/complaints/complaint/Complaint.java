@@ -174,6 +174,24 @@ public record Complaint(
       return next(after.with(priority, after.holdReason(), after.sla()));
     }
 
+    /**
+     * Closes the complaint as a duplicate of {@code master}, whatever open status it has (see
+     * {@link ComplaintPolicy#checkMerge}).
+     */
+    Change closeAsDuplicate(
+        Complaint master, @Nullable UUID mergedInto, @Nullable UUID masterMergedInto) {
+      policy.checkMerge(by, after, mergedInto, master, masterMergedInto);
+      return next(
+          after.with(Status.CLOSED, after.assignedPorterId(), after.version(), after.updatedAt()));
+    }
+
+    /** Gives a merged complaint back the status it had before the merge. */
+    Change unmerge(@Nullable UUID mergedInto, Status previous) {
+      policy.checkUnmerge(by, mergedInto);
+      return next(
+          after.with(previous, after.assignedPorterId(), after.version(), after.updatedAt()));
+    }
+
     boolean changesAnything() {
       return !after.equals(before);
     }

@@ -232,7 +232,7 @@ class ComplaintController {
         .body(responses.of(caller, complaint));
   }
 
-  private static @Nullable UUID porterId(JsonNode node) {
+  static @Nullable UUID porterId(JsonNode node) {
     if (node.isNull()) {
       return null;
     }

@@ -9,14 +9,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class ComplaintListing {
 
   private final JdbcClient source;
+  private final TextSearch search;
 
-  ComplaintListing(JdbcClient source) {
+  ComplaintListing(JdbcClient source, TextSearch search) {
     this.source = source;
+    this.search = search;
   }
 
   long count(ComplaintRepository.Filter filter) {
     Map<String, Object> params = new HashMap<>();
-    String where = where(filter, params);
+    String where = where(filter, params, search);
     return source
         .sql("SELECT count(*) FROM complaints c" + where)
         .params(params)
@@ -26,7 +28,7 @@ final class ComplaintListing {
 
   List<Complaint> page(ComplaintRepository.Filter filter, SortOrder order, int limit, long offset) {
     Map<String, Object> params = new HashMap<>();
-    String where = where(filter, params);
+    String where = where(filter, params, search);
     params.put("limit", limit);
     params.put("offset", offset);
     return source
@@ -46,7 +48,7 @@ final class ComplaintListing {
   /**
    * The filters as a {@code WHERE} clause on the alias {@code c}, their values into {@code params}.
    */
-  static String where(ComplaintRepository.Filter f, Map<String, Object> params) {
+  static String where(ComplaintRepository.Filter f, Map<String, Object> params, TextSearch search) {
     StringBuilder sql = new StringBuilder(" WHERE ").append(f.visibility().sql());
     params.putAll(f.visibility().params());
     if (f.status() != null) {
@@ -83,17 +85,12 @@ final class ComplaintListing {
     }
     if (f.text() != null) {
       var number = Complaint.number(f.text());
-      sql.append(
-          " AND (lower(description) LIKE :text ESCAPE '\\' OR lower(room_number) LIKE :text"
-              + " ESCAPE '\\' OR lower(category) LIKE :text ESCAPE '\\'"
-              + (number.isPresent() ? " OR reference = :reference)" : ")"));
-      params.put("text", "%" + escapeLike(f.text().toLowerCase()) + "%");
+      ComplaintPolicy.Condition words = search.matchesAll("c", f.text());
+      sql.append(" AND (").append(words.sql());
+      sql.append(number.isPresent() ? " OR c.reference = :reference)" : ")");
+      params.putAll(words.params());
       number.ifPresent(n -> params.put("reference", n));
     }
     return sql.toString();
-  }
-
-  private static String escapeLike(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 }

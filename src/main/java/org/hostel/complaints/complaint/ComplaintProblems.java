@@ -73,8 +73,23 @@ public final class ComplaintProblems {
       return new Conflict("This Idempotency-Key was already used with a different request body");
     }
 
+    static Conflict alreadyMerged(UUID master) {
+      return new Conflict("The complaint is already merged into " + master);
+    }
+
     static Conflict busy() {
       return new Conflict("The complaint kept changing while this change was applied; try again");
+    }
+  }
+
+  /** 422 for a merge or unmerge the complaints do not allow (itself, a cycle, a final one). */
+  static final class MergeRefused extends ApiException {
+    private MergeRefused(String detail) {
+      super(HttpStatus.UNPROCESSABLE_CONTENT, "merge-refused", "Merge refused", detail);
+    }
+
+    static MergeRefused of(String detail) {
+      return new MergeRefused(detail);
     }
   }
 }

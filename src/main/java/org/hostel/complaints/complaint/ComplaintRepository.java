@@ -33,9 +33,20 @@ class ComplaintRepository {
       due_at = :dueAt, warn_at = :warnAt""";
 
   private final JdbcClient jdbc;
+  private volatile @Nullable TextSearch search;
 
   ComplaintRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** The full-text index in this database's dialect (read once, on first use). */
+  TextSearch search() {
+    TextSearch known = search;
+    if (known == null) {
+      known = TextSearch.of(jdbc);
+      search = known;
+    }
+    return known;
   }
 
   /**
@@ -196,7 +207,7 @@ class ComplaintRepository {
 
   /** List queries against {@code source} when one is given (a current read replica), else here. */
   ComplaintListing listing(@Nullable JdbcClient source) {
-    return new ComplaintListing(source == null ? jdbc : source);
+    return new ComplaintListing(source == null ? jdbc : source, search());
   }
 
   Map<Status, Long> countByStatus() {
@@ -239,21 +250,29 @@ class ComplaintRepository {
         .list();
   }
 
-  /**
-   * Deletes those of the complaints that are still finished (their history and idempotency records
-   * go with them by cascade) and answers which ones went.
-   */
+  /** {@link #deleteFinished(List, Instant)} whatever their last change. */
   List<UUID> deleteFinished(List<UUID> ids) {
+    return deleteFinished(ids, Instant.ofEpochMilli(Long.MAX_VALUE));
+  }
+
+  /**
+   * Deletes those of the complaints that are still finished and last changed before {@code before},
+   * checked in the same statement so a change made meanwhile wins (their history and idempotency
+   * records go with them by cascade); answers which ones went.
+   */
+  List<UUID> deleteFinished(List<UUID> ids, Instant before) {
     if (ids.isEmpty()) {
       return List.of();
     }
     return jdbc.sql(
             """
-            DELETE FROM complaints WHERE id IN (:ids) AND status IN (:finished)
+            DELETE FROM complaints
+            WHERE id IN (:ids) AND status IN (:finished) AND updated_at < :before
             RETURNING id
             """)
         .param("ids", ids.stream().map(UUID::toString).toList())
         .param("finished", Status.finished().stream().map(Status::value).toList())
+        .param("before", before.toEpochMilli())
         .query((rs, n) -> UUID.fromString(rs.getString(1)))
         .list();
   }

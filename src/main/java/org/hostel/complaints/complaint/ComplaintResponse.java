@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
  * that caller may do with it now. {@code complaint_id} repeats the id for the reporter bot; {@code
  * reference} is the short one people type ({@code C-1042}); {@code rating} the reporter's 1-5 stars
  * once given. {@code response_due_at} and {@code resolution_due_at} are the SLA targets (null
- * without a clock), {@code sla_paused} while on hold.
+ * without a clock), {@code sla_paused} while on hold. {@code duplicate_of} is the complaint this
+ * one was merged into; {@code duplicates} the complaints merged into this one (their photos are
+ * listed in its {@code photo_urls} too).
  */
 record ComplaintResponse(
     UUID id,
@@ -37,7 +39,9 @@ record ComplaintResponse(
     @Nullable Instant responseDueAt,
     @Nullable Instant resolutionDueAt,
     SlaBreached slaBreached,
-    boolean slaPaused) {
+    boolean slaPaused,
+    @Nullable UUID duplicateOf,
+    List<UUID> duplicates) {
 
   /** Whether each target was missed (or is being missed now). */
   record SlaBreached(boolean response, boolean resolution) {}

@@ -2,6 +2,7 @@ package org.hostel.complaints.complaint;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,16 +19,19 @@ class ComplaintResponses {
   private final ObjectProvider<PhotoLinks> photos;
   private final RatingRepository ratings;
   private final Clock clock;
+  private final DuplicateRepository duplicates;
 
   ComplaintResponses(
       ComplaintPolicy policy,
       ObjectProvider<PhotoLinks> photos,
       RatingRepository ratings,
-      Clock clock) {
+      Clock clock,
+      DuplicateRepository duplicates) {
     this.policy = policy;
     this.photos = photos;
     this.ratings = ratings;
     this.clock = clock;
+    this.duplicates = duplicates;
   }
 
   ComplaintResponse of(Caller caller, Complaint complaint) {
@@ -35,15 +39,31 @@ class ComplaintResponses {
   }
 
   List<ComplaintResponse> all(Caller caller, List<Complaint> complaints) {
-    Map<UUID, List<String>> urls = photoUrls(complaints);
-    Map<UUID, Integer> stars = ratings.of(complaints.stream().map(Complaint::id).toList());
+    List<UUID> ids = complaints.stream().map(Complaint::id).toList();
+    Map<UUID, Integer> stars = ratings.of(ids);
+    Map<UUID, UUID> masters = duplicates.masters(ids);
+    Map<UUID, List<UUID>> merged = duplicates.duplicates(ids);
+    List<UUID> withPhotos = new ArrayList<>(ids);
+    merged.values().forEach(withPhotos::addAll);
+    Map<UUID, List<String>> urls = photoUrls(withPhotos);
     return complaints.stream()
-        .map(c -> of(caller, c, urls.getOrDefault(c.id(), List.of()), stars.get(c.id())))
+        .map(
+            c -> {
+              List<UUID> dups = merged.getOrDefault(c.id(), List.of());
+              List<String> photoUrls = new ArrayList<>(urls.getOrDefault(c.id(), List.of()));
+              dups.forEach(d -> photoUrls.addAll(urls.getOrDefault(d, List.of())));
+              return of(caller, c, photoUrls, stars.get(c.id()), masters.get(c.id()), dups);
+            })
         .toList();
   }
 
   private ComplaintResponse of(
-      Caller caller, Complaint c, List<String> photoUrls, @Nullable Integer rating) {
+      Caller caller,
+      Complaint c,
+      List<String> photoUrls,
+      @Nullable Integer rating,
+      @Nullable UUID duplicateOf,
+      List<UUID> dups) {
     Instant now = clock.instant();
     return new ComplaintResponse(
         c.id(),
@@ -70,14 +90,16 @@ class ComplaintResponses {
         c.sla().resolutionDueAt(),
         new ComplaintResponse.SlaBreached(
             c.sla().responseBreached(now), c.sla().resolutionBreached(now)),
-        c.sla().heldSince() != null);
+        c.sla().heldSince() != null,
+        duplicateOf,
+        List.copyOf(dups));
   }
 
-  private Map<UUID, List<String>> photoUrls(List<Complaint> complaints) {
+  private Map<UUID, List<String>> photoUrls(List<UUID> ids) {
     PhotoLinks links = photos.getIfAvailable();
-    if (links == null || complaints.isEmpty()) {
+    if (links == null || ids.isEmpty()) {
       return Map.of();
     }
-    return links.urls(complaints.stream().map(Complaint::id).toList());
+    return links.urls(ids);
   }
 }

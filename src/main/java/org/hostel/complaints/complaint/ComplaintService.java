@@ -188,6 +188,11 @@ public class ComplaintService {
    * ifMatch} a concurrent change is retried against the new state (and the rules checked again);
    * with it, any change since that version is a 412.
    */
+  /** The SLA targets in force, or null when no clock runs. */
+  @Nullable ServiceLevels levels() {
+    return levels.getIfAvailable();
+  }
+
   Complaint change(Caller caller, UUID id, Edit edit, @Nullable Long ifMatch) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Complaint result = tx.execute(s -> changeOnce(caller, id, edit, ifMatch));

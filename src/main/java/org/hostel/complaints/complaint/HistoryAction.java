@@ -18,7 +18,11 @@ enum HistoryAction {
   /** The priority changed: {@code from} and {@code to} are priorities. */
   PRIORITY,
   /** Why the complaint was put on hold: {@code to} is the reason. */
-  HOLD;
+  HOLD,
+  /** Closed as a duplicate: {@code from} the status it had, {@code to} the master's id. */
+  MERGED,
+  /** A merge undone: {@code from} the master's id, {@code to} the status given back. */
+  UNMERGED;
 
   String value() {
     return name().toLowerCase();

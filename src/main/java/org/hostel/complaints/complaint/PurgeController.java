@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.UUID;
 import org.hostel.complaints.staff.Caller;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,9 +24,50 @@ import org.springframework.web.bind.annotation.RestController;
 class PurgeController {
 
   private final PurgeService purge;
+  private final ScheduledPurge schedule;
+  private final PurgeSettings settings;
+  private final ComplaintPolicy policy;
+  private final Clock clock;
 
-  PurgeController(PurgeService purge) {
+  PurgeController(
+      PurgeService purge,
+      ScheduledPurge schedule,
+      PurgeSettings settings,
+      ComplaintPolicy policy,
+      Clock clock) {
     this.purge = purge;
+    this.schedule = schedule;
+    this.settings = settings;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  /** The schedule, and what its next run would remove if it ran now. */
+  record ScheduleReport(
+      boolean enabled,
+      String schedule,
+      @Nullable Instant nextRun,
+      long resolvedAfterDays,
+      long closedAfterDays,
+      Map<String, Integer> wouldRemove) {}
+
+  @Operation(
+      summary = "The scheduled purge and its dry run",
+      description =
+          "Admins see whether the purge runs by itself (`COMPLAINTS_PURGE_SCHEDULE`, a cron expression in UTC, nightly by default, `-` for off), when it runs next, the retention, and `would_remove`: how many resolved and closed complaints a run would remove now (a dry run; nothing changes).")
+  @GetMapping("/api/v1/admin/purge/schedule")
+  ScheduleReport schedule(Caller caller) {
+    policy.checkPurge(caller);
+    Instant now = clock.instant();
+    Map<String, Integer> would = new LinkedHashMap<>();
+    purge.due(now, true).removed().forEach((s, ids) -> would.put(s.value(), ids.size()));
+    return new ScheduleReport(
+        settings.scheduled(),
+        settings.schedule(),
+        schedule.nextRun(now),
+        settings.resolvedAfter().toDays(),
+        settings.closedAfter().toDays(),
+        would);
   }
 
   /** Every field optional; no body at all means the default retention per finished status. */

@@ -1,5 +1,7 @@
 package org.hostel.complaints.complaint;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,7 @@ class PurgeService {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final ComplaintPolicy policy;
+  private final MeterRegistry meters;
 
   PurgeService(
       ComplaintRepository complaints,
@@ -39,7 +42,14 @@ class PurgeService {
       PurgeSettings settings,
       TransactionTemplate tx,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry meters) {
+    this.meters = meters;
+    for (String trigger : List.of("request", "schedule")) {
+      for (Status status : Status.finished()) {
+        purged(status, trigger);
+      }
+    }
     this.complaints = complaints;
     this.policy = policy;
     this.settings = settings;
@@ -65,7 +75,24 @@ class PurgeService {
       throw ValidationFailed.of(
           "complaint_status", "only resolved or closed complaints can be purged");
     }
-    Instant now = clock.instant();
+    return run(clock.instant(), only, daysOld, dryRun, among, "request");
+  }
+
+  /**
+   * The retention as configured, at {@code now}: what the schedule runs, and (dry) what it would
+   * remove.
+   */
+  Outcome due(Instant now, boolean dryRun) {
+    return run(now, null, null, dryRun, null, "schedule");
+  }
+
+  private Outcome run(
+      Instant now,
+      @Nullable Status only,
+      @Nullable Integer daysOld,
+      boolean dryRun,
+      @Nullable List<UUID> among,
+      String trigger) {
     Map<Status, List<UUID>> removed = new LinkedHashMap<>();
     for (Status status : List.of(Status.RESOLVED, Status.CLOSED)) {
       if (only != null && only != status) {
@@ -90,15 +117,25 @@ class PurgeService {
           List<UUID> deleted =
               tx.execute(
                   s -> {
-                    List<UUID> gone = complaints.deleteFinished(batch);
+                    List<UUID> gone = complaints.deleteFinished(batch, before);
                     events.publishEvent(new ComplaintsPurged(gone));
                     return gone;
                   });
           done.addAll(deleted);
         }
+        purged(status, trigger).increment(done.size());
       }
       removed.put(status, done);
     }
     return new Outcome(dryRun, removed);
+  }
+
+  /** {@code complaints_purged_total}, by status and by what started the purge. */
+  private Counter purged(Status status, String trigger) {
+    return Counter.builder("complaints.purged")
+        .description("Finished complaints removed for good by the retention purge")
+        .tag("status", status.value())
+        .tag("trigger", trigger)
+        .register(meters);
   }
 }

@@ -94,6 +94,22 @@ class ComplaintRepositoryTests {
 
   @ParameterizedTest
   @MethodSource("vendors")
+  void aChangeMadeWhileThePurgeRunsWins(ComplaintRepository repository) {
+    Instant old = Instant.parse("2020-01-01T00:00:00Z");
+    Complaint done =
+        complaint("2", Severity.LOW, "Fixed the door", old).with(Status.RESOLVED, null, 1, old);
+    repository.insert(done);
+    Instant cutoff = old.plusSeconds(60);
+    assertThat(repository.finishedBefore(Status.RESOLVED, cutoff)).contains(done.id());
+    // changed after the purge chose it, resolved again: newer than the cutoff now
+    Instant now = old.plusSeconds(120);
+    assertThat(repository.update(done.with(Status.RESOLVED, null, 2, now), 1)).isTrue();
+    assertThat(repository.deleteFinished(List.of(done.id()), cutoff)).isEmpty();
+    assertThat(repository.find(done.id())).isPresent();
+  }
+
+  @ParameterizedTest
+  @MethodSource("vendors")
   void concurrentInsertsGetDistinctConsecutiveReferences(ComplaintRepository repository)
       throws Exception {
     String reporter = UUID.randomUUID().toString().substring(0, 8);

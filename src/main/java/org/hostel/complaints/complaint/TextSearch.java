@@ -1,0 +1,103 @@
+package org.hostel.complaints.complaint;
+
+import java.sql.DatabaseMetaData;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The one full-text index over complaints (description, room and category), in each database's own
+ * words: SQLite's FTS5 table {@code complaints_fts} (rowid = reference), PostgreSQL's {@code
+ * search} tsvector with its GIN index (V80). Both stem English words (porter), so "leaking" finds
+ * "leaks". The list's {@code q} and the similar-complaint ranking both use it.
+ *
+ * <p>What the user typed never reaches the query syntax: it is cut into words of letters and digits
+ * first, and each word is quoted (FTS5) or is plain lexeme text (tsquery).
+ */
+final class TextSearch {
+
+  private static final int MAX_WORDS = 32;
+
+  private final boolean sqlite;
+
+  private TextSearch(boolean sqlite) {
+    this.sqlite = sqlite;
+  }
+
+  /** The dialect of the database behind {@code jdbc}, read from the driver's metadata. */
+  static TextSearch of(JdbcClient jdbc) {
+    String product =
+        jdbc.sql("SELECT 1")
+            .query(
+                rs -> {
+                  DatabaseMetaData meta = rs.getStatement().getConnection().getMetaData();
+                  return meta.getDatabaseProductName();
+                });
+    return new TextSearch(product != null && product.toLowerCase(Locale.ROOT).contains("sqlite"));
+  }
+
+  /** Whether the database is the embedded SQLite one. */
+  boolean sqlite() {
+    return sqlite;
+  }
+
+  /** The words of a text as the index sees them: letters and digits, lower case. */
+  static List<String> words(String text) {
+    return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+        .filter(w -> !w.isEmpty())
+        .map(w -> w.length() > 64 ? w.substring(0, 64) : w)
+        .distinct()
+        .limit(MAX_WORDS)
+        .toList();
+  }
+
+  /**
+   * Rows of {@code alias} holding a word starting with each word of {@code text} (all of them);
+   * false when the text has no words.
+   */
+  ComplaintPolicy.Condition matchesAll(String alias, String text) {
+    List<String> words = words(text);
+    if (words.isEmpty()) {
+      return new ComplaintPolicy.Condition("1 = 0", Map.of());
+    }
+    if (sqlite) {
+      return new ComplaintPolicy.Condition(
+          alias
+              + ".reference IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH"
+              + " :ftsAll)",
+          Map.of("ftsAll", words.stream().map(w -> '"' + w + "\"*").collect(joining(" "))));
+    }
+    return new ComplaintPolicy.Condition(
+        alias + ".search @@ to_tsquery('english', :ftsAll)",
+        Map.of("ftsAll", words.stream().map(w -> w + ":*").collect(joining(" & "))));
+  }
+
+  /**
+   * A SQL expression for how well the row {@code alias} matches any word of {@code text}: higher is
+   * closer, 0 for no shared word. Only comparable within one database.
+   */
+  ComplaintPolicy.Condition score(String alias, String text) {
+    List<String> words = words(text);
+    if (words.isEmpty()) {
+      return new ComplaintPolicy.Condition("0", Map.of());
+    }
+    if (sqlite) {
+      return new ComplaintPolicy.Condition(
+          "coalesce((SELECT -bm25(complaints_fts) FROM complaints_fts WHERE complaints_fts MATCH"
+              + " :ftsAny AND rowid = "
+              + alias
+              + ".reference), 0)",
+          Map.of("ftsAny", words.stream().map(w -> '"' + w + '"').collect(joining(" OR "))));
+    }
+    return new ComplaintPolicy.Condition(
+        "ts_rank(" + alias + ".search, to_tsquery('english', :ftsAny))",
+        Map.of("ftsAny", String.join(" | ", words)));
+  }
+
+  private static java.util.stream.Collector<CharSequence, ?, String> joining(String separator) {
+    return Collectors.joining(separator);
+  }
+}
