@@ -102,7 +102,7 @@ class ComplaintController {
   @Operation(
       summary = "List complaints",
       description =
-          "Newest first by default, paged (`page` from 1, `page_size` 1–100), over what the caller may see. Filters: `status`, `hostel`, `category`, `severity`, `telegram_user_id`, `assigned_porter_id`; `q` searches description, room and category as plain text. `sort` is `-created_at` (default), `created_at`, `-updated_at`, `updated_at`, `-severity` or `severity`. Unknown filter values are 422.")
+          "Newest first by default, paged (`page` from 1, `page_size` 1–100), over what the caller may see. Filters: `status`, `hostel`, `category`, `severity`, `telegram_user_id`, `assigned_porter_id`, `channel` (`bot`, `portal`, `poster`, `staff`); `q` searches description, room and category as plain text. `sort` is `-created_at` (default), `created_at`, `-updated_at`, `updated_at`, `-severity` or `severity`. Unknown filter values are 422.")
   @GetMapping
   PageResponse list(
       Caller caller,
@@ -114,11 +114,12 @@ class ComplaintController {
       @RequestParam(name = "assigned_porter_id", required = false) @Nullable UUID assignedPorterId,
       @RequestParam(required = false) @Nullable String q,
       @RequestParam(required = false) @Nullable String sort,
+      @RequestParam(required = false) @Nullable String channel,
       @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
       @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
     var query =
         new ComplaintQuery(
-            status, hostel, category, severity, telegramUserId, assignedPorterId, q, sort);
+            status, hostel, category, severity, telegramUserId, assignedPorterId, q, sort, channel);
     ComplaintService.Page result = complaints.list(caller, query, page, pageSize);
     long totalPages = (result.total() + pageSize - 1) / pageSize;
     return new PageResponse(

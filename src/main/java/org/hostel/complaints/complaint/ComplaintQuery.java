@@ -21,7 +21,20 @@ record ComplaintQuery(
     @Nullable String telegramUserId,
     @Nullable UUID assignedPorterId,
     @Nullable String q,
-    @Nullable String sort) {
+    @Nullable String sort,
+    @Nullable String channel) {
+
+  ComplaintQuery(
+      @Nullable String status,
+      @Nullable String hostel,
+      @Nullable String category,
+      @Nullable String severity,
+      @Nullable String telegramUserId,
+      @Nullable UUID assignedPorterId,
+      @Nullable String q,
+      @Nullable String sort) {
+    this(status, hostel, category, severity, telegramUserId, assignedPorterId, q, sort, null);
+  }
 
   /** The filters in their stored form, narrowed to the rows {@code visibility} admits. */
   ComplaintRepository.Filter filter(Catalog catalog, ComplaintPolicy.Condition visibility) {
@@ -36,6 +49,13 @@ record ComplaintQuery(
             "severity",
             "must be one of low, medium, high",
             Severity::fromValue);
+    Channel channel =
+        parse(
+            this.channel,
+            problems,
+            "channel",
+            "must be one of " + Channel.names(),
+            Channel::fromValue);
     String hostel =
         known(
             this.hostel,
@@ -61,7 +81,15 @@ record ComplaintQuery(
       throw ValidationFailed.of(problems);
     }
     return new ComplaintRepository.Filter(
-        status, hostel, category, severity, telegramUserId, assignedPorterId, text, visibility);
+        status,
+        hostel,
+        category,
+        severity,
+        telegramUserId,
+        assignedPorterId,
+        text,
+        visibility,
+        channel);
   }
 
   /** The order asked for; newest first when none is. */

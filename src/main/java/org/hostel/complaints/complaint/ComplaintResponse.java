@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * A complaint as one caller sees it: {@code allowed_transitions} and {@code can_assign} say what
  * that caller may do with it now. {@code complaint_id} repeats the id for the reporter bot; {@code
  * reference} is the short one people type ({@code C-1042}); {@code rating} the reporter's 1-5 stars
- * once given.
+ * once given; {@code channel} how it came in.
  */
 record ComplaintResponse(
     UUID id,
@@ -29,7 +29,8 @@ record ComplaintResponse(
     Instant updatedAt,
     List<Status> allowedTransitions,
     boolean canAssign,
-    @Nullable Integer rating) {
+    @Nullable Integer rating,
+    Channel channel) {
 
   @JsonProperty("complaint_id")
   UUID complaintId() {

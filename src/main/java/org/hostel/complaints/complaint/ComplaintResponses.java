@@ -15,12 +15,17 @@ class ComplaintResponses {
   private final ComplaintPolicy policy;
   private final ObjectProvider<PhotoLinks> photos;
   private final RatingRepository ratings;
+  private final ChannelRepository channels;
 
   ComplaintResponses(
-      ComplaintPolicy policy, ObjectProvider<PhotoLinks> photos, RatingRepository ratings) {
+      ComplaintPolicy policy,
+      ObjectProvider<PhotoLinks> photos,
+      RatingRepository ratings,
+      ChannelRepository channels) {
     this.policy = policy;
     this.photos = photos;
     this.ratings = ratings;
+    this.channels = channels;
   }
 
   ComplaintResponse of(Caller caller, Complaint complaint) {
@@ -29,14 +34,27 @@ class ComplaintResponses {
 
   List<ComplaintResponse> all(Caller caller, List<Complaint> complaints) {
     Map<UUID, List<String>> urls = photoUrls(complaints);
-    Map<UUID, Integer> stars = ratings.of(complaints.stream().map(Complaint::id).toList());
+    List<UUID> ids = complaints.stream().map(Complaint::id).toList();
+    Map<UUID, Integer> stars = ratings.of(ids);
+    Map<UUID, Channel> channels = this.channels.of(ids);
     return complaints.stream()
-        .map(c -> of(caller, c, urls.getOrDefault(c.id(), List.of()), stars.get(c.id())))
+        .map(
+            c ->
+                of(
+                    caller,
+                    c,
+                    urls.getOrDefault(c.id(), List.of()),
+                    stars.get(c.id()),
+                    channels.getOrDefault(c.id(), Channel.STAFF)))
         .toList();
   }
 
   private ComplaintResponse of(
-      Caller caller, Complaint c, List<String> photoUrls, @Nullable Integer rating) {
+      Caller caller,
+      Complaint c,
+      List<String> photoUrls,
+      @Nullable Integer rating,
+      Channel channel) {
     return new ComplaintResponse(
         c.id(),
         c.reference(),
@@ -54,7 +72,8 @@ class ComplaintResponses {
         c.updatedAt(),
         policy.allowedTransitions(caller, c),
         policy.canAssign(caller, c),
-        rating);
+        rating,
+        channel);
   }
 
   private Map<UUID, List<String>> photoUrls(List<Complaint> complaints) {

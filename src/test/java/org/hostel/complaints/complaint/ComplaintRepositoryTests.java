@@ -156,7 +156,8 @@ class ComplaintRepositoryTests {
         reporter,
         null,
         text,
-        new ComplaintPolicy().visibleTo(Caller.integration(), "c"));
+        new ComplaintPolicy().visibleTo(Caller.integration(), "c"),
+        null);
   }
 
   private static Complaint complaint(String reporter, Severity severity, String text, Instant at) {

@@ -93,7 +93,8 @@ class VisibilitySqlTests {
   }
 
   private static ComplaintRepository.Filter everything(ComplaintPolicy.Condition visibility) {
-    return new ComplaintRepository.Filter(null, null, null, null, null, null, null, visibility);
+    return new ComplaintRepository.Filter(
+        null, null, null, null, null, null, null, visibility, null);
   }
 
   private static UUID staff(JdbcClient jdbc) {
