@@ -203,9 +203,12 @@ class PortalPages {
       Map<String, String> errors,
       @Nullable String message,
       boolean locked) {
-    var state =
-        new ReportPage.State(
-            values, errors, message, locked, keys.stamp(clock.millis()), settings.proofBits());
+    // A form shown again keeps the time it was first served: the fill time runs from there.
+    String stamp =
+        values.stamp() != null && keys.stampTime(values.stamp()) > 0
+            ? values.stamp()
+            : keys.stamp(clock.millis());
+    var state = new ReportPage.State(values, errors, message, locked, stamp, settings.proofBits());
     String body =
         ReportPage.body(
             state, reporting.hostels(), reporting.categories(), reporting.roomExample());
