@@ -1,6 +1,7 @@
 // One complaint: every field, photos, history, and the moves the API says this user may make.
 import { h, formatTime, labelOf, safeUrl } from './dom.js';
 import * as api from './api.js';
+import { reporterSection } from './reporter.js';
 
 // Moves that undo progress are offered as secondary buttons; the normal next step is the primary one.
 const BACKWARD = new Set(['in_progress>reported', 'resolved>in_progress']);
@@ -70,12 +71,15 @@ export async function detailView(ctx, main, params) {
           item('Category', labelOf(complaint.category)),
           item('Assigned to', ctx.personName(complaint.assigned_porter_id)),
           item('Reporter (Telegram)', complaint.telegram_user_id || '—'),
+          item('Channel', complaint.channel || '—'),
           item('Created', formatTime(complaint.created_at)),
           item('Last changed', formatTime(complaint.updated_at)),
           item('Reference', complaint.reference || '—'),
           item('Reporter’s rating', complaint.rating ? `${'★'.repeat(complaint.rating)} (${complaint.rating} of 5)` : '—'),
           item('Id', complaint.id))),
       photoSection(),
+      // replaceChildren would print a null as the word "null".
+      ...[reporterSection(ctx, complaint)].filter(Boolean),
       h('section', { 'aria-labelledby': 'd-history' },
         h('h2', { id: 'd-history' }, 'History'),
         h('ol', { class: 'history' }, history.map(historyItem))),

@@ -86,11 +86,11 @@ public final class Browser implements AutoCloseable {
     }
   }
 
-  void go(String hash) {
+  public void go(String hash) {
     driver.get(base + "/dashboard/" + hash);
   }
 
-  void login(String username, String password) {
+  public void login(String username, String password) {
     go("");
     WebElement user = waitFor(By.name("username"));
     user.sendKeys(username);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.imageio.ImageIO;
 import org.hostel.complaints.dashboard.Browser;
@@ -155,6 +156,41 @@ class PortalBrowserTests {
     assertThat(
             api.get("/api/v1/complaints/" + id, fixtures.adminToken()).json().get("rating").asInt())
         .isEqualTo(4);
+  }
+
+  @Test
+  void theDashboardShowsTheChannelTheContactToAdminsAndMakesPosters(Api api, Fixtures fixtures) {
+    Map<String, Object> body = PortalForms.report(keys, PortalForms.room());
+    body.put("email", "resident@mail.example");
+    body.put("name", "Ada Resident");
+    String token = PortalForms.submit(api, body);
+    String id = PortalTests.complaintId(api, fixtures, "/api/v1/public/track/" + token);
+    Fixtures.Staff admin = fixtures.admin();
+    Fixtures.Staff porter = fixtures.porter();
+    try (Browser browser = Browser.open(base(), 1280, 900)) {
+      browser.login(admin.email(), admin.password());
+      browser.go("#/complaints?channel=portal&q=" + PortalForms.marker(body));
+      browser.waitForText(By.cssSelector("table.complaints tbody .channel-cell"), "Web page");
+      browser.go("#/complaints/" + id);
+      browser.waitForText(By.id("reporter-email"), "resident@mail.example (not confirmed)");
+      assertThat(browser.text(By.id("reporter-name"))).isEqualTo("Ada Resident");
+      assertThat(browser.axeViolations()).isEmpty();
+      browser.screenshot("portal-dashboard-reporter");
+
+      browser.go("#/posters");
+      browser.waitFor(By.name("room")).sendKeys("B101-B112");
+      browser.driver.findElement(By.cssSelector("[data-action=posters-pdf]")).click();
+      assertThat(browser.waitFor(By.id("poster-link")).getAttribute("href"))
+          .endsWith("/api/v1/posters.pdf?hostel=block-a&room=B101-B112");
+      assertThat(browser.axeViolations()).isEmpty();
+      browser.screenshot("portal-dashboard-posters");
+    }
+    try (Browser browser = Browser.open(base(), WIDTH, HEIGHT)) {
+      browser.login(porter.email(), porter.password());
+      browser.go("#/complaints/" + id);
+      browser.waitForText(By.cssSelector(".reporter dd"), "Shown to admins only");
+      browser.waitFor(By.cssSelector("[data-action=mark-spam]"));
+    }
   }
 
   /** The form refuses to be sent sooner than its minimum fill time (3 s) after it was served. */
