@@ -14,12 +14,12 @@ import org.hostel.complaints.staff.Caller;
 import org.hostel.complaints.web.AccessDenied;
 import org.hostel.complaints.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -46,12 +46,8 @@ class PosterController {
       description =
           "A4 pages with six posters each: a QR code that opens `/report?h=<hostel>&r=<room>&k=<signed code>` (hostel and room locked), and the hostel and room printed under it. `hostel` (slug or name) and `room` are required: `room` lists rooms and ranges separated by commas (`A101-A140,B201`), at most 1000; `wing` keeps the rooms of that wing. Admins only.")
   @GetMapping("/api/v1/posters.pdf")
-  ResponseEntity<byte[]> pdf(
-      Caller caller,
-      @RequestParam(required = false) @Nullable String hostel,
-      @RequestParam(required = false) @Nullable String wing,
-      @RequestParam(required = false) @Nullable String room) {
-    List<Posters.Poster> posters = posters(caller, hostel, wing, room);
+  ResponseEntity<byte[]> pdf(Caller caller, @ParameterObject Selection selection) {
+    List<Posters.Poster> posters = posters(caller, selection);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Posters.pdf(posters, out);
     return file(out.toByteArray(), MediaType.APPLICATION_PDF, "posters.pdf");
@@ -62,20 +58,21 @@ class PosterController {
       description =
           "The same poster as in the PDF, as an image at 200 dpi, for one room (`hostel` and `room`). Admins only.")
   @GetMapping("/api/v1/posters.png")
-  ResponseEntity<byte[]> png(
-      Caller caller,
-      @RequestParam(required = false) @Nullable String hostel,
-      @RequestParam(required = false) @Nullable String wing,
-      @RequestParam(required = false) @Nullable String room) {
-    List<Posters.Poster> posters = posters(caller, hostel, wing, room);
+  ResponseEntity<byte[]> png(Caller caller, @ParameterObject Selection selection) {
+    List<Posters.Poster> posters = posters(caller, selection);
     if (posters.size() != 1) {
       throw ValidationFailed.of("room", "A PNG holds one poster: give one room, or use the PDF");
     }
     return file(Posters.png(posters.getFirst()), MediaType.IMAGE_PNG, "poster.png");
   }
 
-  private List<Posters.Poster> posters(
-      Caller caller, @Nullable String hostel, @Nullable String wing, @Nullable String room) {
+  /** Which posters: the query parameters {@code hostel}, {@code wing} and {@code room}. */
+  record Selection(@Nullable String hostel, @Nullable String wing, @Nullable String room) {}
+
+  private List<Posters.Poster> posters(Caller caller, Selection selection) {
+    String hostel = selection.hostel();
+    String wing = selection.wing();
+    String room = selection.room();
     if (!caller.isAdmin()) {
       throw AccessDenied.because("Only admins make posters");
     }
