@@ -11,6 +11,7 @@ import { statsView } from './stats.js';
 import { staffView } from './staff.js';
 import { purgeView } from './purge.js';
 import { profileView } from './profile.js';
+import { postersView } from './posters.js';
 
 const main = document.getElementById('main');
 const topbar = document.getElementById('topbar');
@@ -25,6 +26,7 @@ const ROUTES = [
   { name: 'stats', pattern: /^stats$/, view: statsView, nav: 'stats' },
   { name: 'staff', pattern: /^staff$/, view: staffView, nav: 'staff', admin: true },
   { name: 'purge', pattern: /^purge$/, view: purgeView, nav: 'purge', admin: true },
+  { name: 'posters', pattern: /^posters$/, view: postersView, nav: 'posters', admin: true },
   { name: 'profile', pattern: /^profile$/, view: profileView, nav: 'profile' },
 ];
 
@@ -34,6 +36,7 @@ const NAV = [
   ['stats', '#/stats', 'Statistics'],
   ['staff', '#/staff', 'Staff', true],
   ['purge', '#/purge', 'Purge', true],
+  ['posters', '#/posters', 'Posters', true],
   ['profile', '#/profile', 'Profile'],
 ];
 

@@ -2,6 +2,7 @@
 import { h, formatTime, labelOf, safeUrl } from './dom.js';
 import * as api from './api.js';
 import { commentSection } from './comments.js';
+import { reporterSection } from './reporter.js';
 
 // Moves that undo progress are offered as secondary buttons; the normal next step is the primary one.
 const BACKWARD = new Set(['in_progress>reported', 'resolved>in_progress']);
@@ -74,6 +75,7 @@ export async function detailView(ctx, main, params) {
           item('Category', labelOf(complaint.category)),
           item('Assigned to', ctx.personName(complaint.assigned_porter_id)),
           item('Reporter (Telegram)', complaint.telegram_user_id || '—'),
+          item('Channel', complaint.channel || '—'),
           item('Created', formatTime(complaint.created_at)),
           item('Last changed', formatTime(complaint.updated_at)),
           item('Reference', complaint.reference || '—'),
@@ -81,6 +83,8 @@ export async function detailView(ctx, main, params) {
           item('Id', complaint.id))),
       photoSection(),
       commentSection(ctx, id, comments, load),
+      // replaceChildren would print a null as the word "null".
+      ...[reporterSection(ctx, complaint)].filter(Boolean),
       h('section', { 'aria-labelledby': 'd-history' },
         h('h2', { id: 'd-history' }, 'History'),
         h('ol', { class: 'history' }, history.map(historyItem))),

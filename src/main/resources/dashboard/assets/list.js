@@ -6,7 +6,8 @@ import * as api from './api.js';
 export const STATUSES = ['reported', 'in_progress', 'resolved', 'closed'];
 export const SEVERITIES = ['low', 'medium', 'high'];
 const PAGE_SIZE = 20;
-const FILTERS = ['status', 'hostel', 'category', 'severity', 'assigned_porter_id', 'q', 'sort'];
+const FILTERS = ['status', 'hostel', 'category', 'severity', 'channel', 'assigned_porter_id', 'q', 'sort'];
+const CHANNELS = [['', 'Any channel'], ['bot', 'Telegram bot'], ['portal', 'Web page'], ['poster', 'Room poster'], ['staff', 'Staff']];
 const SORTS = [
   ['-created_at', 'Newest first'],
   ['created_at', 'Oldest first'],
@@ -28,7 +29,7 @@ export async function listView(ctx, main, initial) {
   const tbody = h('tbody');
   const table = h('table', { class: 'complaints' },
     h('caption', { class: 'visually-hidden' }, 'Complaints matching the filters'),
-    h('thead', null, h('tr', null, ['Room', 'Category', 'Severity', 'Status', 'Assigned to', 'Description', 'Created'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('thead', null, h('tr', null, ['Room', 'Category', 'Severity', 'Status', 'Assigned to', 'Description', 'Created'].map((t) => h('th', { scope: 'col' }, t)), h('th', { scope: 'col' }, 'Channel'))),
     tbody);
   const pager = h('nav', { class: 'pager', 'aria-label': 'Pages' });
   // On a phone the list matters more than the filters, so they start folded there.
@@ -46,6 +47,7 @@ export async function listView(ctx, main, initial) {
       ['Hostel', select('hostel', [['', 'Any hostel'], ...ctx.hostels.map((x) => [x.slug, x.display_name])], params.hostel, { id: 'filter-hostel' })],
       ['Category', select('category', [['', 'Any category'], ...ctx.categories.map((c) => [c, labelOf(c)])], params.category, { id: 'filter-category' })],
       ['Severity', select('severity', [['', 'Any severity'], ...SEVERITIES.map((s) => [s, s])], params.severity, { id: 'filter-severity' })],
+      ['Channel', select('channel', CHANNELS, params.channel, { id: 'filter-channel' })],
       ['Assigned to', select('assigned_porter_id', people, params.assigned_porter_id, { id: 'filter-assignee' })],
       ['Search', q],
       ['Sort', select('sort', SORTS, params.sort || '-created_at', { id: 'filter-sort' })],
@@ -164,12 +166,13 @@ export async function listView(ctx, main, initial) {
       h('td', { 'data-label': 'Assigned to' }, ctx.personName(c.assigned_porter_id)),
       h('td', { 'data-label': 'Description', class: 'description-cell', title: c.description }, description),
       h('td', { 'data-label': 'Created' }, h('time', { datetime: c.created_at }, formatTime(c.created_at))),
+      h('td', { 'data-label': 'Channel', class: 'channel-cell' }, CHANNELS.find(([v]) => v === c.channel)?.[1] || c.channel || '—'),
     );
   }
 
   function matches(c) {
     const p = pick(params);
-    for (const key of ['status', 'hostel', 'category', 'severity']) if (p[key] && c[key] !== p[key]) return false;
+    for (const key of ['status', 'hostel', 'category', 'severity', 'channel']) if (p[key] && c[key] !== p[key]) return false;
     if (p.assigned_porter_id && c.assigned_porter_id !== p.assigned_porter_id) return false;
     if (p.q) {
       const q = p.q.toLowerCase();

@@ -107,7 +107,7 @@ class ComplaintController {
   @Operation(
       summary = "List complaints",
       description =
-          "Newest first by default, paged (`page` from 1, `page_size` 1–100), over what the caller may see. Filters: `status`, `hostel`, `category`, `severity`, `priority`, `telegram_user_id`, `assigned_porter_id`, `due_before` (an ISO time: complaints whose next SLA target falls before it; `due_before=<now>` is the overdue view); `q` searches description, room and category as plain text. `sort` is `-created_at` (default), `created_at`, `-updated_at`, `updated_at`, `-severity`, `severity`, `-priority`, `priority` or `due` (next SLA target first). Unknown filter values are 422.")
+          "Newest first by default, paged (`page` from 1, `page_size` 1–100), over what the caller may see. Filters: `status`, `hostel`, `category`, `severity`, `priority`, `telegram_user_id`, `assigned_porter_id`, `channel` (`bot`, `portal`, `poster`, `staff`), `due_before` (an ISO time: complaints whose next SLA target falls before it; `due_before=<now>` is the overdue view); `q` searches description, room and category as plain text. `sort` is `-created_at` (default), `created_at`, `-updated_at`, `updated_at`, `-severity`, `severity`, `-priority`, `priority` or `due` (next SLA target first). Unknown filter values are 422.")
   @GetMapping
   PageResponse list(
       Caller caller,
@@ -121,6 +121,7 @@ class ComplaintController {
       @RequestParam(required = false) @Nullable String sort,
       @RequestParam(required = false) @Nullable String priority,
       @RequestParam(name = "due_before", required = false) @Nullable String dueBefore,
+      @RequestParam(required = false) @Nullable String channel,
       @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
       @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
     var query =
@@ -134,7 +135,8 @@ class ComplaintController {
             q,
             sort,
             priority,
-            dueBefore);
+            dueBefore,
+            channel);
     ComplaintService.Page result = complaints.list(caller, query, page, pageSize);
     long totalPages = (result.total() + pageSize - 1) / pageSize;
     return new PageResponse(

@@ -75,6 +75,10 @@ final class ComplaintListing {
       sql.append(" AND assigned_porter_id = :assignedPorterId");
       params.put("assignedPorterId", f.assignedPorterId().toString());
     }
+    if (f.channel() != null) {
+      sql.append(" AND channel = :channel");
+      params.put("channel", f.channel().value());
+    }
     if (f.priority() != null) {
       sql.append(" AND priority = :priority");
       params.put("priority", f.priority().value());

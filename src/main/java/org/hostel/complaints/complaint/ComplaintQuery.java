@@ -24,7 +24,14 @@ record ComplaintQuery(
     @Nullable String q,
     @Nullable String sort,
     @Nullable String priority,
-    @Nullable String dueBefore) {
+    @Nullable String dueBefore,
+    @Nullable String channel) {
+
+  /** One Telegram reporter's complaints, newest first. */
+  static ComplaintQuery reportedBy(String telegramUserId) {
+    return new ComplaintQuery(
+        null, null, null, null, telegramUserId, null, null, "-created_at", null, null, null);
+  }
 
   /** The filters in their stored form, narrowed to the rows {@code visibility} admits. */
   ComplaintRepository.Filter filter(Catalog catalog, ComplaintPolicy.Condition visibility) {
@@ -39,6 +46,13 @@ record ComplaintQuery(
             "severity",
             "must be one of low, medium, high",
             Severity::fromValue);
+    Channel channel =
+        parse(
+            this.channel,
+            problems,
+            "channel",
+            "must be one of " + Channel.names(),
+            Channel::fromValue);
     String hostel =
         known(
             this.hostel,
@@ -87,7 +101,8 @@ record ComplaintQuery(
         text,
         visibility,
         priority,
-        dueBefore);
+        dueBefore,
+        channel);
   }
 
   /** The order asked for; newest first when none is. */

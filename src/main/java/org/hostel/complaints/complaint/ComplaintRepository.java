@@ -63,21 +63,29 @@ class ComplaintRepository {
       @Nullable String text,
       ComplaintPolicy.Condition visibility,
       @Nullable Priority priority,
-      @Nullable Instant dueBefore) {}
+      @Nullable Instant dueBefore,
+      @Nullable Channel channel) {}
 
   /**
    * Stores a new complaint and answers the number the database gave it (a sequence on PostgreSQL, a
    * counter moved by a trigger on SQLite; both in this transaction).
    */
   long insert(Complaint c) {
+    return insert(c, c.telegramUserId() == null ? Channel.STAFF : Channel.BOT);
+  }
+
+  /** The same, for a complaint that came in through {@code channel}. */
+  long insert(Complaint c, Channel channel) {
     jdbc.sql(
             """
             INSERT INTO complaints (id, telegram_user_id, hostel, wing, room_number, category,
                 description, severity, status, assigned_porter_id, created_by, version,
-                created_at, updated_at)
+                created_at, updated_at, channel)
             VALUES (:id, :telegramUserId, :hostel, :wing, :roomNumber, :category, :description,
-                :severity, :status, :assignedPorterId, :createdBy, :version, :createdAt, :updatedAt)
+                :severity, :status, :assignedPorterId, :createdBy, :version, :createdAt, :updatedAt,
+                :channel)
             """)
+        .param("channel", channel.value())
         .param("id", c.id().toString())
         .param("telegramUserId", c.telegramUserId())
         .param("hostel", c.hostel())

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * once given. {@code response_due_at} and {@code resolution_due_at} are the SLA targets (null
  * without a clock), {@code sla_paused} while on hold. {@code duplicate_of} is the complaint this
  * one was merged into; {@code duplicates} the complaints merged into this one (their photos are
- * listed in its {@code photo_urls} too).
+ * listed in its {@code photo_urls} too); {@code channel} how it came in.
  */
 record ComplaintResponse(
     UUID id,
@@ -41,7 +41,8 @@ record ComplaintResponse(
     SlaBreached slaBreached,
     boolean slaPaused,
     @Nullable UUID duplicateOf,
-    List<UUID> duplicates) {
+    List<UUID> duplicates,
+    Channel channel) {
 
   /** Whether each target was missed (or is being missed now). */
   record SlaBreached(boolean response, boolean resolution) {}

@@ -20,18 +20,21 @@ class ComplaintResponses {
   private final RatingRepository ratings;
   private final Clock clock;
   private final DuplicateRepository duplicates;
+  private final ChannelRepository channels;
 
   ComplaintResponses(
       ComplaintPolicy policy,
       ObjectProvider<PhotoLinks> photos,
       RatingRepository ratings,
       Clock clock,
-      DuplicateRepository duplicates) {
+      DuplicateRepository duplicates,
+      ChannelRepository channels) {
     this.policy = policy;
     this.photos = photos;
     this.ratings = ratings;
     this.clock = clock;
     this.duplicates = duplicates;
+    this.channels = channels;
   }
 
   ComplaintResponse of(Caller caller, Complaint complaint) {
@@ -41,6 +44,7 @@ class ComplaintResponses {
   List<ComplaintResponse> all(Caller caller, List<Complaint> complaints) {
     List<UUID> ids = complaints.stream().map(Complaint::id).toList();
     Map<UUID, Integer> stars = ratings.of(ids);
+    Map<UUID, Channel> channels = this.channels.of(ids);
     Map<UUID, UUID> masters = duplicates.masters(ids);
     Map<UUID, List<UUID>> merged = duplicates.duplicates(ids);
     List<UUID> withPhotos = new ArrayList<>(ids);
@@ -52,7 +56,14 @@ class ComplaintResponses {
               List<UUID> dups = merged.getOrDefault(c.id(), List.of());
               List<String> photoUrls = new ArrayList<>(urls.getOrDefault(c.id(), List.of()));
               dups.forEach(d -> photoUrls.addAll(urls.getOrDefault(d, List.of())));
-              return of(caller, c, photoUrls, stars.get(c.id()), masters.get(c.id()), dups);
+              return of(
+                  caller,
+                  c,
+                  photoUrls,
+                  stars.get(c.id()),
+                  masters.get(c.id()),
+                  dups,
+                  channels.getOrDefault(c.id(), Channel.STAFF));
             })
         .toList();
   }
@@ -63,7 +74,8 @@ class ComplaintResponses {
       List<String> photoUrls,
       @Nullable Integer rating,
       @Nullable UUID duplicateOf,
-      List<UUID> dups) {
+      List<UUID> dups,
+      Channel channel) {
     Instant now = clock.instant();
     return new ComplaintResponse(
         c.id(),
@@ -92,7 +104,8 @@ class ComplaintResponses {
             c.sla().responseBreached(now), c.sla().resolutionBreached(now)),
         c.sla().heldSince() != null,
         duplicateOf,
-        List.copyOf(dups));
+        List.copyOf(dups),
+        channel);
   }
 
   private Map<UUID, List<String>> photoUrls(List<UUID> ids) {

@@ -39,6 +39,7 @@ class ExportController {
       @RequestParam(required = false) @Nullable String sort,
       @RequestParam(required = false) @Nullable String priority,
       @RequestParam(name = "due_before", required = false) @Nullable String dueBefore,
+      @RequestParam(required = false) @Nullable String channel,
       @RequestParam(defaultValue = "false") boolean bom,
       @RequestParam(defaultValue = "csv") String format,
       HttpServletResponse response)
@@ -61,7 +62,8 @@ class ExportController {
             q,
             sort,
             priority,
-            dueBefore);
+            dueBefore,
+            channel);
     CsvExport.Plan plan = export.plan(caller, query, bom, zip);
     String name = "complaints-" + LocalDate.now(ZoneOffset.UTC) + (zip ? ".zip" : ".csv");
     response.setContentType(zip ? "application/zip" : "text/csv; charset=UTF-8");

@@ -1,11 +1,19 @@
 package org.hostel.complaints.complaint;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import org.hostel.complaints.staff.Caller;
+import org.hostel.complaints.web.ApiException.FieldProblem;
+import org.hostel.complaints.web.ValidationFailed;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,6 +33,7 @@ public class Reporting {
   private final RatingRepository ratings;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final Validator validator;
 
   Reporting(
       Catalog catalog,
@@ -34,7 +43,8 @@ public class Reporting {
       HistoryRepository history,
       RatingRepository ratings,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      Validator validator) {
     this.catalog = catalog;
     this.submissions = submissions;
     this.complaints = complaints;
@@ -43,6 +53,7 @@ public class Reporting {
     this.ratings = ratings;
     this.tx = tx;
     this.clock = clock;
+    this.validator = validator;
   }
 
   /** How a resolved complaint's reporter answered "Is it fixed?", as its history records it. */
@@ -63,7 +74,7 @@ public class Reporting {
 
   /** What a reporter tells about a problem. */
   public record Report(
-      String telegramUserId,
+      @Nullable String telegramUserId,
       String hostel,
       String roomNumber,
       String category,
@@ -107,6 +118,77 @@ public class Reporting {
             report.description(),
             report.severity());
     return submissions.submit(Caller.integration(), request, key).complaint();
+  }
+
+  /**
+   * Submits a report that came in through {@code channel} without a Telegram account (the public
+   * web page), under the same checks as the API: every wrong field at once, as a 422.
+   *
+   * @throws org.hostel.complaints.web.ValidationFailed when a field is wrong
+   */
+  public Complaint submitFrom(Channel channel, Report report) {
+    var request =
+        new SubmitComplaintRequest(
+            null,
+            report.hostel(),
+            null,
+            report.roomNumber(),
+            report.category(),
+            report.description(),
+            report.severity());
+    List<FieldProblem> problems = new ArrayList<>();
+    for (ConstraintViolation<SubmitComplaintRequest> v : validator.validate(request)) {
+      String field = v.getPropertyPath().toString().replaceAll("([A-Z])", "_$1");
+      problems.add(new FieldProblem(field.toLowerCase(Locale.ROOT), v.getMessage()));
+    }
+    if (!problems.isEmpty()) {
+      problems.sort(Comparator.comparing(FieldProblem::field));
+      throw ValidationFailed.of(problems);
+    }
+    return submissions.submit(Caller.integration(), request, null, channel).complaint();
+  }
+
+  /** The complaint, whoever reported it (for a channel that holds its own proof, a link). */
+  public Optional<Complaint> find(UUID id) {
+    return repository.find(id);
+  }
+
+  /**
+   * Its history as a reporter may see it: what happened and when, never who of the staff did it.
+   */
+  public List<Step> steps(UUID id) {
+    return history.forComplaint(id, null).stream()
+        .filter(r -> !r.action().equals(HistoryAction.ASSIGNMENT.value()))
+        .map(r -> new Step(r.at(), r.action(), r.action().startsWith("photo") ? null : r.to()))
+        .toList();
+  }
+
+  /** One step in a complaint's history, without its actor. */
+  public record Step(Instant at, String action, @Nullable String to) {}
+
+  /**
+   * The reporter's answer to "Is it fixed?", for a channel that identifies the complaint itself;
+   * the same rules as {@link #answer}.
+   */
+  public Optional<Complaint> answer(UUID id, Answer answer) {
+    return repository.find(id).map(c -> settle(c, answer));
+  }
+
+  /** The reporter's rating, as {@link #rate(String, String, int)}, by the complaint's id. */
+  public boolean rate(UUID id, int stars) {
+    if (stars < 1 || stars > 5) {
+      return false;
+    }
+    return repository
+        .find(id)
+        .filter(c -> c.status() == Status.CLOSED)
+        .map(c -> ratings.rate(c.id(), stars, clock.instant()))
+        .orElse(false);
+  }
+
+  /** The complaint's rating, once given. */
+  public Optional<Integer> rating(UUID id) {
+    return Optional.ofNullable(ratings.of(List.of(id)).get(id));
   }
 
   /** The complaint with this reference, if this reporter reported it. */
@@ -178,20 +260,12 @@ public class Reporting {
    * @return false when it is not theirs, not closed, or rated already
    */
   public boolean rate(String telegramUserId, String reference, int stars) {
-    if (stars < 1 || stars > 5) {
-      return false;
-    }
-    return ofReporter(telegramUserId, reference)
-        .filter(c -> c.status() == Status.CLOSED)
-        .map(c -> ratings.rate(c.id(), stars, clock.instant()))
-        .orElse(false);
+    return ofReporter(telegramUserId, reference).map(c -> rate(c.id(), stars)).orElse(false);
   }
 
   /** Page {@code page} (from 1) of the reporter's complaints. */
   public Page reportedBy(String telegramUserId, int page, int pageSize) {
-    var query =
-        new ComplaintQuery(
-            null, null, null, null, telegramUserId, null, null, "-created_at", null, null);
+    var query = ComplaintQuery.reportedBy(telegramUserId);
     ComplaintService.Page found = complaints.list(Caller.integration(), query, page, pageSize);
     return new Page(found.items(), found.total());
   }

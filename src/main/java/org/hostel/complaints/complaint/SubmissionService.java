@@ -52,10 +52,17 @@ class SubmissionService {
   record Submission(Complaint complaint, boolean replayed) {}
 
   Submission submit(Caller caller, SubmitComplaintRequest request, @Nullable String key) {
+    Channel channel = request.telegramUserId() == null ? Channel.STAFF : Channel.BOT;
+    return submit(caller, request, key, channel);
+  }
+
+  /** The same, for a complaint that came in through {@code channel}. */
+  Submission submit(
+      Caller caller, SubmitComplaintRequest request, @Nullable String key, Channel channel) {
     Instant now = clock.instant();
     Complaint draft = draft(caller, request, now);
     if (key == null) {
-      return new Submission(tx.execute(status -> store(draft, caller)), false);
+      return new Submission(tx.execute(status -> store(draft, caller, channel)), false);
     }
     String hash = hash(draft);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -63,7 +70,7 @@ class SubmissionService {
           tx.execute(
               status -> {
                 if (idempotency.claim(caller.key(), key, hash, draft.id(), now)) {
-                  return new Submission(store(draft, caller), false);
+                  return new Submission(store(draft, caller, channel), false);
                 }
                 var stored = idempotency.find(caller.key(), key);
                 if (stored.isEmpty()) {
@@ -89,9 +96,9 @@ class SubmissionService {
     throw ComplaintProblems.Conflict.busy();
   }
 
-  private Complaint store(Complaint unclocked, Caller caller) {
+  private Complaint store(Complaint unclocked, Caller caller, Channel channel) {
     Complaint draft = unclocked.with(unclocked.priority(), null, service.startClock(unclocked));
-    Complaint stored = draft.numbered(complaints.insert(draft));
+    Complaint stored = draft.numbered(complaints.insert(draft, channel));
     service.record(stored.submitted(), caller);
     return stored;
   }

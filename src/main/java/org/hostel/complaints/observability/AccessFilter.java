@@ -129,7 +129,11 @@ class AccessFilter extends OncePerRequestFilter {
       uploads.withTags("status", Integer.toString(status)).record(request.getContentLengthLong());
     }
     if (accessLog && log.isInfoEnabled()) {
-      String path = request.getRequestURI();
+      // Capability links (tracking tokens, e-mail codes) are secrets: their route is logged.
+      String path =
+          endpoint.contains("{token}") || endpoint.contains("{code}")
+              ? endpoint
+              : request.getRequestURI();
       if (path.length() > 200) {
         path = path.substring(0, 200) + "…";
       }

@@ -174,6 +174,7 @@ class ComplaintRepositoryTests {
         text,
         new ComplaintPolicy().visibleTo(Caller.integration(), "c"),
         null,
+        null,
         null);
   }
 

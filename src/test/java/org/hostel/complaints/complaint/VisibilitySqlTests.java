@@ -94,7 +94,7 @@ class VisibilitySqlTests {
 
   private static ComplaintRepository.Filter everything(ComplaintPolicy.Condition visibility) {
     return new ComplaintRepository.Filter(
-        null, null, null, null, null, null, null, visibility, null, null);
+        null, null, null, null, null, null, null, visibility, null, null, null);
   }
 
   private static UUID staff(JdbcClient jdbc) {

@@ -20,12 +20,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A headless Debian Chromium driven through the system chromedriver, pointed at the dashboard. */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-  final ChromeDriver driver;
-  final String base;
+  public final ChromeDriver driver;
+  public final String base;
 
   private Browser(ChromeDriver driver, String base) {
     this.driver = driver;
@@ -36,7 +36,12 @@ final class Browser implements AutoCloseable {
     return open(base, 1280, 900);
   }
 
-  static Browser open(String base, int width, int height) {
+  public static Browser open(String base, int width, int height) {
+    return open(base, width, height, true);
+  }
+
+  /** A browser with JavaScript on or off (a page must work for people who have it off). */
+  public static Browser open(String base, int width, int height, boolean javascript) {
     Path chromedriver = TestTools.require("chromedriver", "chromium-driver");
     Path chromium = TestTools.require("chromium", "chromium");
     ChromeOptions options = new ChromeOptions();
@@ -51,6 +56,10 @@ final class Browser implements AutoCloseable {
         "--disable-sync",
         "--no-first-run",
         "--window-size=" + width + "," + height);
+    if (!javascript) {
+      options.setExperimentalOption(
+          "prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+    }
     // A busy machine may be slow to start chromedriver or chromium: try again until the deadline.
     ChromeDriver driver =
         Eventually.poll(
@@ -77,11 +86,11 @@ final class Browser implements AutoCloseable {
     }
   }
 
-  void go(String hash) {
+  public void go(String hash) {
     driver.get(base + "/dashboard/" + hash);
   }
 
-  void login(String username, String password) {
+  public void login(String username, String password) {
     go("");
     WebElement user = waitFor(By.name("username"));
     user.sendKeys(username);
@@ -101,23 +110,23 @@ final class Browser implements AutoCloseable {
     return wait;
   }
 
-  WebElement waitFor(By by) {
+  public WebElement waitFor(By by) {
     return patiently().until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
-  <T> T waitUntil(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
+  public <T> T waitUntil(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
     return patiently().until(condition::apply);
   }
 
   /**
    * Waits until the element found by {@code by} (looked up afresh each time) shows {@code text}.
    */
-  void waitForText(By by, String text) {
+  public void waitForText(By by, String text) {
     patiently().until(ExpectedConditions.textToBePresentInElementLocated(by, text));
   }
 
   /** The visible text of the element, looked up again if the page re-rendered it meanwhile. */
-  String text(By by) {
+  public String text(By by) {
     waitFor(by);
     return waitUntil(
         d -> {
@@ -129,11 +138,11 @@ final class Browser implements AutoCloseable {
         });
   }
 
-  Object script(String js, Object... args) {
+  public Object script(String js, Object... args) {
     return driver.executeScript(js, args);
   }
 
-  Path screenshot(String name) {
+  public Path screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
       Path file = SCREENSHOTS.resolve(name + ".png");
@@ -146,7 +155,7 @@ final class Browser implements AutoCloseable {
 
   /** axe-core's violations on the current page, each as {id, impact, help, nodes}. */
   @SuppressWarnings("unchecked")
-  List<Map<String, Object>> axeViolations() {
+  public List<Map<String, Object>> axeViolations() {
     driver.executeScript(AxeCore.source() + "\n;return true;");
     Object result =
         driver.executeAsyncScript(

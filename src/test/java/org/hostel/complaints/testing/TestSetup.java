@@ -14,6 +14,7 @@ public final class TestSetup {
   public static final String SERVICE_TOKEN = "integration-token-for-tests-0123456789";
   public static final String JWT_SECRET = "test-secret-that-is-long-enough-for-hs256-signing";
   public static final String METRICS_TOKEN = "metrics-token-for-tests-0123456789";
+  public static final String POSTER_KEY = "poster-key-for-tests-0123456789";
 
   /**
    * The settings every end-to-end context shares, as inlined test properties (one per line). Spring
@@ -34,7 +35,12 @@ public final class TestSetup {
           + "\ncomplaints.auth.password-hash-strength=4"
           + "\ncomplaints.observability.metrics-token="
           + METRICS_TOKEN
-          + "\ncomplaints.dashboard.image-origins=https://photos.example.org";
+          + "\ncomplaints.dashboard.image-origins=https://photos.example.org"
+          + "\ncomplaints.portal.poster-key="
+          + POSTER_KEY
+          + "\ncomplaints.portal.address-limit=100000/1m"
+          + "\ncomplaints.portal.room-limit=100000/1m"
+          + "\ncomplaints.portal.soft-limit=100000/1m";
 
   private TestSetup() {}
 

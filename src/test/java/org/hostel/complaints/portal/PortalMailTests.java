@@ -1,0 +1,185 @@
+package org.hostel.complaints.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hostel.complaints.testing.Eventually.await;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hostel.complaints.complaint.ReporterUpdate;
+import org.hostel.complaints.complaint.Reporting;
+import org.hostel.complaints.mail.SmtpServer;
+import org.hostel.complaints.testing.Api;
+import org.hostel.complaints.testing.EmbeddedContext;
+import org.hostel.complaints.testing.Fixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** E-mail for portal reporters, read from a real SMTP server: opt-in, updates, unsubscribe. */
+// Settings of its own (the SMTP server's port): the context is never reused, so it is closed.
+@DirtiesContext
+@EmbeddedContext
+class PortalMailTests {
+
+  static final SmtpServer SMTP = SmtpServer.started();
+  static final String ORIGIN = "https://complaints.example.org";
+  static final Pattern LINK = Pattern.compile(Pattern.quote(ORIGIN) + "(/[^\\s<>\"]+)");
+
+  @DynamicPropertySource
+  static void mail(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", SMTP::port);
+    registry.add("complaints.mail.from", () -> "Hostel office <office@hostel.example>");
+    registry.add("complaints.public-base-url", () -> ORIGIN);
+    registry.add("complaints.outbox.first-retry", () -> "200ms");
+    registry.add("complaints.outbox.max-retry-delay", () -> "1s");
+  }
+
+  @AfterAll
+  static void stopSmtp() {
+    SMTP.stop();
+  }
+
+  @Autowired PortalKeys keys;
+  @Autowired Reporting reporting;
+  @Autowired ApplicationEventPublisher events;
+  @Autowired TransactionTemplate tx;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void onlyAConfirmedAddressGetsUpdatesAndEveryLinkInTheMailsWorks(Api api, Fixtures fixtures)
+      throws Exception {
+    String to = address();
+    Map<String, Object> body = PortalForms.report(keys, PortalForms.room());
+    body.put("email", to);
+    String token = PortalForms.submit(api, body);
+    String id = PortalTests.complaintId(api, fixtures, "/api/v1/public/track/" + token);
+
+    await("the confirmation mail", () -> SMTP.receivedBy(to).size() == 1);
+    MimeMessage confirmation = SMTP.receivedBy(to).getFirst();
+    assertThat(confirmation.getSubject()).startsWith("Confirm updates for complaint C-");
+    List<String> links = links(text(confirmation));
+    assertThat(links).contains("/track/" + token);
+    String confirm =
+        links.stream().filter(l -> l.startsWith("/portal/email/")).findFirst().orElseThrow();
+    assertThat(api.get("/track/" + token, null).status()).isEqualTo(200);
+
+    fixtures.move(id, "in_progress"); // not confirmed yet: no mail
+    assertThat(api.get(confirm, null).body()).contains("<form method=\"post\"");
+    assertThat(api.call("POST", confirm).send().status()).isEqualTo(200);
+    assertThat(
+            api.get("/api/v1/complaints/" + id + "/reporter", fixtures.adminToken())
+                .json()
+                .get("email_confirmed")
+                .asBoolean())
+        .isTrue();
+
+    fixtures.move(id, "resolved");
+    await("the status mail", () -> SMTP.receivedBy(to).size() == 2);
+    MimeMessage resolved = SMTP.receivedBy(to).get(1);
+    assertThat(resolved.getSubject()).endsWith("is now resolved");
+    String unsubscribe = resolved.getHeader("List-Unsubscribe")[0];
+    assertThat(unsubscribe).startsWith("<" + ORIGIN + "/portal/unsubscribe/" + id + "/");
+
+    tx.executeWithoutResult(
+        s ->
+            events.publishEvent(
+                new ReporterUpdate(
+                    reporting.find(UUID.fromString(id)).orElseThrow(),
+                    "comment",
+                    "A plumber comes on Friday morning.",
+                    "comment:" + id + ":1")));
+    await("the update mail", () -> SMTP.receivedBy(to).size() == 3);
+    assertThat(text(SMTP.receivedBy(to).get(2))).contains("A plumber comes on Friday morning.");
+
+    String path = unsubscribe.substring(1 + ORIGIN.length(), unsubscribe.length() - 1);
+    Api.Response stopped =
+        api.call("POST", path)
+            .raw("application/x-www-form-urlencoded", "List-Unsubscribe=One-Click")
+            .send();
+    assertThat(stopped.status()).isEqualTo(200);
+    api.post("/api/v1/public/track/" + token + "/confirmation", null, Map.of("fixed", true));
+    assertThat(pendingOrSent(to)).isEqualTo(3);
+    assertThat(api.call("POST", path.substring(0, path.length() - 3) + "xyz").send().status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void mailsWaitOutAMailServerOutageAndArriveInOrder(Api api, Fixtures fixtures) {
+    String to = address();
+    SMTP.stop();
+    try {
+      Map<String, Object> body = PortalForms.report(keys, PortalForms.room());
+      body.put("email", to);
+      String token = PortalForms.submit(api, body);
+      String id = PortalTests.complaintId(api, fixtures, "/api/v1/public/track/" + token);
+      UUID complaint = UUID.fromString(id);
+      api.call("POST", "/portal/email/" + id + "/" + keys.emailCode(complaint)).send();
+      fixtures.move(id, "in_progress");
+      fixtures.move(id, "resolved");
+      await("the first mail failed", () -> attempts(to) >= 1);
+    } finally {
+      SMTP.start();
+    }
+    await("all three arrive", () -> SMTP.receivedBy(to).size() == 3);
+    assertThat(SMTP.receivedBy(to))
+        .extracting(m -> m.getSubject().replaceAll("C-[0-9]+", "C-n"))
+        .containsExactly(
+            "Confirm updates for complaint C-n",
+            "Complaint C-n is now in progress",
+            "Complaint C-n is now resolved");
+  }
+
+  private long pendingOrSent(String to) {
+    return jdbc.sql("SELECT count(*) FROM outbox_messages WHERE recipient = :to")
+        .param("to", to)
+        .query(Long.class)
+        .single();
+  }
+
+  private long attempts(String to) {
+    return jdbc.sql("SELECT coalesce(max(attempts), 0) FROM outbox_messages WHERE recipient = :to")
+        .param("to", to)
+        .query(Long.class)
+        .single();
+  }
+
+  private static String address() {
+    return "resident-" + UUID.randomUUID() + "@mail.example";
+  }
+
+  private static List<String> links(String text) {
+    Matcher m = LINK.matcher(text);
+    List<String> found = new java.util.ArrayList<>();
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
+  }
+
+  private static String text(Part part) throws Exception {
+    Object content = part.getContent();
+    if (content instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String found = text(multipart.getBodyPart(i));
+        if (!found.isEmpty()) {
+          return found;
+        }
+      }
+      return "";
+    }
+    return part.isMimeType("text/plain") ? String.valueOf(content) : "";
+  }
+}
