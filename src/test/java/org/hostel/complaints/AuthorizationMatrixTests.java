@@ -350,6 +350,40 @@ class AuthorizationMatrixTests {
                 401,
                 401,
                 401),
+            adminOnly("audit log", "GET", "/api/v1/audit", null, 200),
+            adminOnly("audit export", "GET", "/api/v1/audit/export.csv", null, 200),
+            adminOnly("invitations", "GET", "/api/v1/staff/invitations", null, 200),
+            // No mail in this context: an admin's invitation is refused (409), nothing stored.
+            adminOnly(
+                "invite",
+                "POST",
+                "/api/v1/staff/invitations",
+                (f, who) ->
+                    Map.of(
+                        "email",
+                        "invitee-" + UUID.randomUUID() + "@test.local",
+                        "role",
+                        "porter",
+                        "full_name",
+                        "Invitee"),
+                409),
+            adminOnly(
+                "revoke unknown invitation",
+                "DELETE",
+                "/api/v1/staff/invitations/" + UUID.randomUUID(),
+                null,
+                404),
+            adminOnly(
+                "resend unknown invitation",
+                "POST",
+                "/api/v1/staff/invitations/" + UUID.randomUUID() + "/resend",
+                null,
+                409),
+            anonymous(
+                "accept invitation with an unknown token",
+                "/auth/invitations/accept",
+                (f, who) -> Map.of("token", "no-such-token", "password", "Good-Passw0rd"),
+                400),
             new Endpoint(
                 "purge dry run",
                 true,
@@ -370,6 +404,38 @@ class AuthorizationMatrixTests {
       }
     }
     return cells.stream();
+  }
+
+  /** An endpoint only admins may use: the admin gets {@code adminStatus}, other staff 403. */
+  static Endpoint adminOnly(
+      String name,
+      String method,
+      String path,
+      @Nullable BiFunction<Fixtureless, Who, Object> body,
+      int adminStatus) {
+    return new Endpoint(
+        name, true, method, (b, id) -> path, body, adminStatus, 403, 403, 403, 401, 401, 401);
+  }
+
+  /**
+   * An endpoint anyone may call (a login step, a link from a mail): the same answer for every
+   * caller, except that a bad bearer token is refused before the endpoint is reached.
+   */
+  static Endpoint anonymous(
+      String name, String path, BiFunction<Fixtureless, Who, Object> body, int status) {
+    return new Endpoint(
+        name,
+        true,
+        "POST",
+        (b, id) -> path,
+        body,
+        status,
+        status,
+        status,
+        status,
+        status,
+        401,
+        401);
   }
 
   @ParameterizedTest(name = "{0} as {1} → {3}")

@@ -22,9 +22,9 @@ import org.hostel.complaints.testing.ServiceProcess;
  * 5.1.1} at {@code RCPT TO}, as Postfix does for a mailbox that does not exist. GreenMail accepts
  * every recipient on its own.
  */
-final class SmtpServer extends GreenMail {
+public final class SmtpServer extends GreenMail {
 
-  static final String NO_SUCH_DOMAIN = "nobody.example";
+  public static final String NO_SUCH_DOMAIN = "nobody.example";
 
   private final int port;
 
@@ -40,18 +40,18 @@ final class SmtpServer extends GreenMail {
     return setup;
   }
 
-  static SmtpServer started() {
+  public static SmtpServer started() {
     SmtpServer server = new SmtpServer(ServiceProcess.freePort());
     server.start();
     return server;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** Messages received since the last start, to {@code address}, in the order they arrived. */
-  List<MimeMessage> receivedBy(String address) {
+  public List<MimeMessage> receivedBy(String address) {
     return Arrays.stream(getReceivedMessages())
         .filter(m -> recipients(m).contains(address))
         .toList();
