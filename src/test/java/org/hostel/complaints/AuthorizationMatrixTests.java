@@ -384,6 +384,16 @@ class AuthorizationMatrixTests {
                 "/auth/invitations/accept",
                 (f, who) -> Map.of("token", "no-such-token", "password", "Good-Passw0rd"),
                 400),
+            anonymous(
+                "forgot password",
+                "/auth/password-reset",
+                (f, who) -> Map.of("email", "nobody-" + UUID.randomUUID() + "@test.local"),
+                202),
+            anonymous(
+                "reset password with an unknown link",
+                "/auth/password-reset/confirm",
+                (f, who) -> Map.of("token", "no-such-token", "new_password", "Good-Passw0rd"),
+                400),
             new Endpoint(
                 "purge dry run",
                 true,

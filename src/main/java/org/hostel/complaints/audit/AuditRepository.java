@@ -103,8 +103,8 @@ class AuditRepository {
     List<Object[]> params = new ArrayList<>();
     if (f.action() != null) {
       if (f.action().endsWith(".")) {
-        clauses.add("action LIKE :action");
-        params.add(new Object[] {"action", f.action().replace("%", "").replace("_", "") + "%"});
+        clauses.add("action LIKE :action ESCAPE '!'");
+        params.add(new Object[] {"action", likeText(f.action()) + "%"});
       } else {
         clauses.add("action = :action");
         params.add(new Object[] {"action", f.action()});
@@ -117,13 +117,8 @@ class AuditRepository {
         params.add(new Object[] {"actorId", id.toString()});
       } else {
         clauses.add("lower(actor) LIKE :actor ESCAPE '!'");
-        String escaped =
-            f.actor()
-                .toLowerCase(Locale.ROOT)
-                .replace("!", "!!")
-                .replace("%", "!%")
-                .replace("_", "!_");
-        params.add(new Object[] {"actor", "%" + escaped + "%"});
+        params.add(
+            new Object[] {"actor", "%" + likeText(f.actor().toLowerCase(Locale.ROOT)) + "%"});
       }
     }
     if (f.from() != null) {
@@ -135,6 +130,11 @@ class AuditRepository {
       params.add(new Object[] {"to", f.to().toEpochMilli()});
     }
     return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), params);
+  }
+
+  /** Text that LIKE matches literally ({@code %} and {@code _} are themselves). */
+  private static String likeText(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   private static @org.jspecify.annotations.Nullable UUID uuid(String text) {
