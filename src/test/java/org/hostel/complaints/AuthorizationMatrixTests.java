@@ -394,6 +394,21 @@ class AuthorizationMatrixTests {
                 "/auth/password-reset/confirm",
                 (f, who) -> Map.of("token", "no-such-token", "new_password", "Good-Passw0rd"),
                 400),
+            staffOnly("own sessions", "GET", "/api/v1/profile/sessions", null, 200),
+            staffOnly(
+                "end an unknown own session",
+                "DELETE",
+                "/api/v1/profile/sessions/" + UUID.randomUUID(),
+                null,
+                404),
+            staffOnly(
+                "sign out other sessions",
+                "POST",
+                "/api/v1/profile/sessions/sign-out-others",
+                null,
+                200),
+            staffOnly(
+                "change own profile", "PATCH", "/api/v1/profile/me", (f, who) -> Map.of(), 200),
             new Endpoint(
                 "purge dry run",
                 true,
@@ -425,6 +440,17 @@ class AuthorizationMatrixTests {
       int adminStatus) {
     return new Endpoint(
         name, true, method, (b, id) -> path, body, adminStatus, 403, 403, 403, 401, 401, 401);
+  }
+
+  /** An endpoint of one's own account: every staff member gets {@code status}, the bot 403. */
+  static Endpoint staffOnly(
+      String name,
+      String method,
+      String path,
+      @Nullable BiFunction<Fixtureless, Who, Object> body,
+      int status) {
+    return new Endpoint(
+        name, true, method, (b, id) -> path, body, status, status, status, 403, 401, 401, 401);
   }
 
   /**
