@@ -409,6 +409,36 @@ class AuthorizationMatrixTests {
                 200),
             staffOnly(
                 "change own profile", "PATCH", "/api/v1/profile/me", (f, who) -> Map.of(), 200),
+            staffOnly("own two-factor state", "GET", "/api/v1/profile/2fa", null, 200),
+            staffOnly(
+                "confirm two-factor without a started enrolment",
+                "POST",
+                "/api/v1/profile/2fa/confirm",
+                (f, who) -> Map.of("code", "000000"),
+                409),
+            staffOnly(
+                "turn off two-factor that is off",
+                "POST",
+                "/api/v1/profile/2fa/disable",
+                (f, who) -> Map.of("code", "000000"),
+                409),
+            staffOnly(
+                "start two-factor enrolment", "POST", "/api/v1/profile/2fa/enroll", null, 200),
+            anonymous(
+                "second login step with an unknown pending login",
+                "/auth/login/2fa",
+                (f, who) -> Map.of("mfa_token", "no-such-login", "code", "123456"),
+                401),
+            anonymous(
+                "dashboard second step with an unknown pending login",
+                "/auth/session/2fa",
+                (f, who) -> Map.of("mfa_token", "no-such-login", "code", "123456"),
+                401),
+            anonymous(
+                "enrolment during an unknown pending login",
+                "/auth/login/2fa/enroll",
+                (f, who) -> Map.of("mfa_token", "no-such-login"),
+                401),
             new Endpoint(
                 "purge dry run",
                 true,

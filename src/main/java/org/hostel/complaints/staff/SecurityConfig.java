@@ -117,6 +117,7 @@ class SecurityConfig implements WebMvcConfigurer {
                         "/auth/register",
                         "/auth/session",
                         "/auth/login/2fa",
+                        "/auth/login/2fa/enroll",
                         "/auth/session/2fa",
                         "/auth/invitations/accept",
                         "/auth/password-reset",

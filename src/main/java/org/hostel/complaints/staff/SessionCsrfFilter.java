@@ -36,6 +36,7 @@ final class SessionCsrfFilter extends OncePerRequestFilter {
           "/auth/login-json",
           "/auth/session/2fa",
           "/auth/login/2fa",
+          "/auth/login/2fa/enroll",
           "/auth/invitations/accept",
           "/auth/password-reset",
           "/auth/password-reset/confirm");

@@ -95,6 +95,15 @@ class SessionRegistry {
         .list();
   }
 
+  /** Expired sessions are no use to anyone; their rows go within the hour. */
+  @org.springframework.scheduling.annotation.Scheduled(
+      fixedDelay = 3_600_000,
+      initialDelay = 60_000)
+  void forgetExpired() {
+    forgetExpired(java.time.Instant.now());
+    lastTouched.clear();
+  }
+
   int forgetExpired(Instant now) {
     return jdbc.sql("DELETE FROM staff_sessions WHERE expires_at < :now")
         .param("now", now.toEpochMilli())
