@@ -203,7 +203,7 @@ class Invitations {
             Map.of(
                 "name", row.fullName(),
                 "role", row.role().value(),
-                "link", mailer.link("/dashboard/invitation#token=" + token),
+                "link", mailer.link("/dashboard/#/invitation?token=" + token),
                 "hours", settings.invitationTtl().toHours()),
             null,
             dedupKey));

@@ -125,7 +125,7 @@ class PasswordResets {
                   Locale.ENGLISH,
                   Map.of(
                       "name", staff.fullName(),
-                      "link", mailer.link("/dashboard/reset-password#token=" + token),
+                      "link", mailer.link("/dashboard/#/reset-password?token=" + token),
                       "minutes", settings.resetTtl().toMinutes()),
                   null,
                   "reset-" + OneTimeTokens.hash(token)));

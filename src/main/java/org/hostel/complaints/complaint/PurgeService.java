@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hostel.complaints.audit.Audit;
 import org.hostel.complaints.staff.Caller;
 import org.hostel.complaints.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,7 @@ class PurgeService {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final ComplaintPolicy policy;
+  private final Audit audit;
 
   PurgeService(
       ComplaintRepository complaints,
@@ -39,7 +41,9 @@ class PurgeService {
       PurgeSettings settings,
       TransactionTemplate tx,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      Audit audit) {
+    this.audit = audit;
     this.complaints = complaints;
     this.policy = policy;
     this.settings = settings;
@@ -98,6 +102,22 @@ class PurgeService {
         }
       }
       removed.put(status, done);
+    }
+    if (!dryRun) {
+      StringBuilder counts = new StringBuilder();
+      removed.forEach(
+          (status, ids) ->
+              counts
+                  .append(counts.isEmpty() ? "removed " : ", ")
+                  .append(ids.size())
+                  .append(' ')
+                  .append(status.value()));
+      audit.record(
+          "purge.run",
+          caller.staffId(),
+          caller.isIntegration() ? "integration" : null,
+          null,
+          counts.isEmpty() ? "removed nothing" : counts.toString());
     }
     return new Outcome(dryRun, removed);
   }

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -46,7 +47,8 @@ class SessionController {
       String fullName,
       Role role,
       @Nullable Instant expiresAt,
-      @Nullable String csrfToken) {}
+      @Nullable String csrfToken,
+      @Nullable List<String> recoveryCodes) {}
 
   @Operation(
       summary = "Log in to the dashboard",
@@ -94,7 +96,8 @@ class SessionController {
                 member.fullName(),
                 member.role(),
                 clock.instant().plus(lifetime),
-                cookies.csrfTokenFor(token)));
+                cookies.csrfTokenFor(token),
+                result.recoveryCodes()));
   }
 
   /** Who the session belongs to; the dashboard asks this after a reload. */
@@ -109,7 +112,7 @@ class SessionController {
             ? SessionCookie.token(request).map(cookies::csrfTokenFor).orElse(null)
             : null;
     return new SessionResponse(
-        member.id(), member.fullName(), member.role(), caller.tokenExpiresAt(), csrf);
+        member.id(), member.fullName(), member.role(), caller.tokenExpiresAt(), csrf, null);
   }
 
   /**

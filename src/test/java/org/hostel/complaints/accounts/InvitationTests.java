@@ -56,7 +56,7 @@ class InvitationTests {
 
     Mails.Link link = Mails.link(SMTP, email, 1);
     assertThat(link.subject()).contains("invited");
-    assertThat(link.url()).startsWith(ORIGIN + "/dashboard/invitation#token=");
+    assertThat(link.url()).startsWith(ORIGIN + "/dashboard/#/invitation?token=");
     assertThat(link.text()).contains("Ivy Invitee").contains("72 hours");
 
     Api.Response weak =

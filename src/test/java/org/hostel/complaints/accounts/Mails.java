@@ -13,7 +13,7 @@ import org.hostel.complaints.mail.SmtpServer;
 /** Reads the mails an account flow sends and follows their links, as a person would. */
 final class Mails {
 
-  private static final Pattern LINK = Pattern.compile("(https?://\\S+#token=([A-Za-z0-9_-]+))");
+  private static final Pattern LINK = Pattern.compile("(https?://\\S+[#?]token=([A-Za-z0-9_-]+))");
 
   private Mails() {}
 

@@ -42,7 +42,7 @@ class PasswordResetTests {
     assertThat(asked.status()).isEqualTo(202);
 
     Mails.Link link = Mails.link(SMTP, porter.email(), 1);
-    assertThat(link.url()).startsWith(AccountsMail.ORIGIN + "/dashboard/reset-password#token=");
+    assertThat(link.url()).startsWith(AccountsMail.ORIGIN + "/dashboard/#/reset-password?token=");
     assertThat(link.text()).contains("30 minutes");
 
     Api.Response weak = confirm(api, link.token(), "weak");
