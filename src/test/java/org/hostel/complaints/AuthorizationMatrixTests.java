@@ -350,6 +350,95 @@ class AuthorizationMatrixTests {
                 401,
                 401,
                 401),
+            adminOnly("audit log", "GET", "/api/v1/audit", null, 200),
+            adminOnly("audit export", "GET", "/api/v1/audit/export.csv", null, 200),
+            adminOnly("invitations", "GET", "/api/v1/staff/invitations", null, 200),
+            // No mail in this context: an admin's invitation is refused (409), nothing stored.
+            adminOnly(
+                "invite",
+                "POST",
+                "/api/v1/staff/invitations",
+                (f, who) ->
+                    Map.of(
+                        "email",
+                        "invitee-" + UUID.randomUUID() + "@test.local",
+                        "role",
+                        "porter",
+                        "full_name",
+                        "Invitee"),
+                409),
+            adminOnly(
+                "revoke unknown invitation",
+                "DELETE",
+                "/api/v1/staff/invitations/" + UUID.randomUUID(),
+                null,
+                404),
+            adminOnly(
+                "resend unknown invitation",
+                "POST",
+                "/api/v1/staff/invitations/" + UUID.randomUUID() + "/resend",
+                null,
+                409),
+            anonymous(
+                "accept invitation with an unknown token",
+                "/auth/invitations/accept",
+                (f, who) -> Map.of("token", "no-such-token", "password", "Good-Passw0rd"),
+                400),
+            anonymous(
+                "forgot password",
+                "/auth/password-reset",
+                (f, who) -> Map.of("email", "nobody-" + UUID.randomUUID() + "@test.local"),
+                202),
+            anonymous(
+                "reset password with an unknown link",
+                "/auth/password-reset/confirm",
+                (f, who) -> Map.of("token", "no-such-token", "new_password", "Good-Passw0rd"),
+                400),
+            staffOnly("own sessions", "GET", "/api/v1/profile/sessions", null, 200),
+            staffOnly(
+                "end an unknown own session",
+                "DELETE",
+                "/api/v1/profile/sessions/" + UUID.randomUUID(),
+                null,
+                404),
+            staffOnly(
+                "sign out other sessions",
+                "POST",
+                "/api/v1/profile/sessions/sign-out-others",
+                null,
+                200),
+            staffOnly(
+                "change own profile", "PATCH", "/api/v1/profile/me", (f, who) -> Map.of(), 200),
+            staffOnly("own two-factor state", "GET", "/api/v1/profile/2fa", null, 200),
+            staffOnly(
+                "confirm two-factor without a started enrolment",
+                "POST",
+                "/api/v1/profile/2fa/confirm",
+                (f, who) -> Map.of("code", "000000"),
+                409),
+            staffOnly(
+                "turn off two-factor that is off",
+                "POST",
+                "/api/v1/profile/2fa/disable",
+                (f, who) -> Map.of("code", "000000"),
+                409),
+            staffOnly(
+                "start two-factor enrolment", "POST", "/api/v1/profile/2fa/enroll", null, 200),
+            anonymous(
+                "second login step with an unknown pending login",
+                "/auth/login/2fa",
+                (f, who) -> Map.of("mfa_token", "no-such-login", "code", "123456"),
+                401),
+            anonymous(
+                "dashboard second step with an unknown pending login",
+                "/auth/session/2fa",
+                (f, who) -> Map.of("mfa_token", "no-such-login", "code", "123456"),
+                401),
+            anonymous(
+                "enrolment during an unknown pending login",
+                "/auth/login/2fa/enroll",
+                (f, who) -> Map.of("mfa_token", "no-such-login"),
+                401),
             new Endpoint(
                 "read comments of assigned complaint",
                 true,
@@ -612,6 +701,49 @@ class AuthorizationMatrixTests {
       }
     }
     return cells.stream();
+  }
+
+  /** An endpoint only admins may use: the admin gets {@code adminStatus}, other staff 403. */
+  static Endpoint adminOnly(
+      String name,
+      String method,
+      String path,
+      @Nullable BiFunction<Fixtureless, Who, Object> body,
+      int adminStatus) {
+    return new Endpoint(
+        name, true, method, (b, id) -> path, body, adminStatus, 403, 403, 403, 401, 401, 401);
+  }
+
+  /** An endpoint of one's own account: every staff member gets {@code status}, the bot 403. */
+  static Endpoint staffOnly(
+      String name,
+      String method,
+      String path,
+      @Nullable BiFunction<Fixtureless, Who, Object> body,
+      int status) {
+    return new Endpoint(
+        name, true, method, (b, id) -> path, body, status, status, status, 403, 401, 401, 401);
+  }
+
+  /**
+   * An endpoint anyone may call (a login step, a link from a mail): the same answer for every
+   * caller, except that a bad bearer token is refused before the endpoint is reached.
+   */
+  static Endpoint anonymous(
+      String name, String path, BiFunction<Fixtureless, Who, Object> body, int status) {
+    return new Endpoint(
+        name,
+        true,
+        "POST",
+        (b, id) -> path,
+        body,
+        status,
+        status,
+        status,
+        status,
+        status,
+        401,
+        401);
   }
 
   @ParameterizedTest(name = "{0} as {1} → {3}")

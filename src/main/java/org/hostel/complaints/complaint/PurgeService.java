@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hostel.complaints.audit.Audit;
 import org.hostel.complaints.staff.Caller;
 import org.hostel.complaints.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,7 @@ class PurgeService {
   private final Clock clock;
   private final ComplaintPolicy policy;
   private final MeterRegistry meters;
+  private final Audit audit;
 
   PurgeService(
       ComplaintRepository complaints,
@@ -43,13 +45,15 @@ class PurgeService {
       TransactionTemplate tx,
       ApplicationEventPublisher events,
       Clock clock,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      Audit audit) {
     this.meters = meters;
     for (String trigger : List.of("request", "schedule")) {
       for (Status status : Status.finished()) {
         purged(status, trigger);
       }
     }
+    this.audit = audit;
     this.complaints = complaints;
     this.policy = policy;
     this.settings = settings;
@@ -75,7 +79,7 @@ class PurgeService {
       throw ValidationFailed.of(
           "complaint_status", "only resolved or closed complaints can be purged");
     }
-    return run(clock.instant(), only, daysOld, dryRun, among, "request");
+    return run(clock.instant(), only, daysOld, dryRun, among, caller);
   }
 
   /**
@@ -83,7 +87,7 @@ class PurgeService {
    * remove.
    */
   Outcome due(Instant now, boolean dryRun) {
-    return run(now, null, null, dryRun, null, "schedule");
+    return run(now, null, null, dryRun, null, null);
   }
 
   private Outcome run(
@@ -92,7 +96,8 @@ class PurgeService {
       @Nullable Integer daysOld,
       boolean dryRun,
       @Nullable List<UUID> among,
-      String trigger) {
+      @Nullable Caller caller) {
+    String trigger = caller == null ? "schedule" : "request";
     Map<Status, List<UUID>> removed = new LinkedHashMap<>();
     for (Status status : List.of(Status.RESOLVED, Status.CLOSED)) {
       if (only != null && only != status) {
@@ -126,6 +131,22 @@ class PurgeService {
         purged(status, trigger).increment(done.size());
       }
       removed.put(status, done);
+    }
+    if (!dryRun) {
+      StringBuilder counts = new StringBuilder();
+      removed.forEach(
+          (status, ids) ->
+              counts
+                  .append(counts.isEmpty() ? "removed " : ", ")
+                  .append(ids.size())
+                  .append(' ')
+                  .append(status.value()));
+      audit.record(
+          "purge.run",
+          caller == null ? null : caller.staffId(),
+          caller == null ? "schedule" : caller.isIntegration() ? "integration" : null,
+          null,
+          counts.isEmpty() ? "removed nothing" : counts.toString());
     }
     return new Outcome(dryRun, removed);
   }

@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -29,12 +31,11 @@ class AuthController {
     this.logins = logins;
   }
 
-  record TokenResponse(String accessToken, String tokenType, long expiresIn, UUID id, Role role) {
-    static TokenResponse of(TokenService.IssuedToken token) {
-      return new TokenResponse(
-          token.accessToken(), "bearer", token.expiresIn(), token.id(), token.role());
-    }
-  }
+  /** The second step of a login: the pending token and a code or a recovery code. */
+  record SecondStepRequest(
+      @NotBlank @Size(max = 128) String mfaToken,
+      @Nullable @Size(max = 16) String code,
+      @Nullable @Size(max = 64) String recoveryCode) {}
 
   record StaffResponse(
       UUID id, String fullName, @Nullable String email, @Nullable String phone, Role role) {
@@ -47,7 +48,7 @@ class AuthController {
   @Operation(
       summary = "Log in (form)",
       description =
-          "`username` (email or phone) and `password` as a form; answers a bearer token. Limited per client address and per user name (429).")
+          "`username` (email or phone) and `password` as a form; answers a bearer token, or `mfa_required: true` and an `mfa_token` for an account with two-factor authentication (then `POST /auth/login/2fa`). Limited per client address and per user name (429).")
   @SecurityRequirements
   @PostMapping(path = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
   @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -55,10 +56,9 @@ class AuthController {
           @Content(
               mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
               schema = @Schema(implementation = LoginRequest.class)))
-  TokenResponse loginForm(
+  LoginResult loginForm(
       @Parameter(hidden = true) @Valid LoginRequest form, HttpServletRequest request) {
-    return TokenResponse.of(
-        logins.login(form.username(), form.password(), request.getRemoteAddr()));
+    return logins.login(form.username(), form.password(), request.getRemoteAddr());
   }
 
   @Operation(
@@ -66,9 +66,18 @@ class AuthController {
       description = "The same as the form login, with a JSON body.")
   @SecurityRequirements
   @PostMapping(path = "/login-json", consumes = MediaType.APPLICATION_JSON_VALUE)
-  TokenResponse loginJson(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
-    return TokenResponse.of(
-        logins.login(body.username(), body.password(), request.getRemoteAddr()));
+  LoginResult loginJson(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
+    return logins.login(body.username(), body.password(), request.getRemoteAddr());
+  }
+
+  @Operation(
+      summary = "Log in: second step",
+      description =
+          "The `mfa_token` of a password login with a 6-digit `code` from the authenticator app, or one `recovery_code`; answers the bearer token. A wrong code is 401; attempts are limited (429) and audited.")
+  @SecurityRequirements
+  @PostMapping(path = "/login/2fa", consumes = MediaType.APPLICATION_JSON_VALUE)
+  LoginResult secondStep(@Valid @RequestBody SecondStepRequest body) {
+    return logins.completeSecondStep(body.mfaToken(), body.code(), body.recoveryCode());
   }
 
   @Operation(

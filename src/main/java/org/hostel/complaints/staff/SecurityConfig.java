@@ -115,7 +115,13 @@ class SecurityConfig implements WebMvcConfigurer {
                         "/auth/login",
                         "/auth/login-json",
                         "/auth/register",
-                        "/auth/session")
+                        "/auth/session",
+                        "/auth/login/2fa",
+                        "/auth/login/2fa/enroll",
+                        "/auth/session/2fa",
+                        "/auth/invitations/accept",
+                        "/auth/password-reset",
+                        "/auth/password-reset/confirm")
                     .permitAll()
                     .requestMatchers(HttpMethod.DELETE, "/auth/session")
                     .permitAll()

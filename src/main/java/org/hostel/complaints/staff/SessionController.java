@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -46,7 +47,8 @@ class SessionController {
       String fullName,
       Role role,
       @Nullable Instant expiresAt,
-      @Nullable String csrfToken) {}
+      @Nullable String csrfToken,
+      @Nullable List<String> recoveryCodes) {}
 
   @Operation(
       summary = "Log in to the dashboard",
@@ -54,26 +56,48 @@ class SessionController {
           "Sets the staff token as the HttpOnly cookie `complaints_session` and answers who is logged in and the CSRF token that writes must repeat in `X-CSRF-Token`.")
   @SecurityRequirements
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<SessionResponse> login(
-      @Valid @RequestBody LoginRequest body, HttpServletRequest request) {
-    TokenService.IssuedToken token =
-        logins.login(body.username(), body.password(), request.getRemoteAddr());
+  ResponseEntity<?> login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
+    return started(
+        logins.login(body.username(), body.password(), request.getRemoteAddr()), request);
+  }
+
+  @Operation(
+      summary = "Log in to the dashboard: second step",
+      description =
+          "The `mfa_token` of a dashboard login with a `code` or a `recovery_code`; sets the session cookie like a one-step login.")
+  @SecurityRequirements
+  @PostMapping(path = "/2fa", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> secondStep(
+      @Valid @RequestBody AuthController.SecondStepRequest body, HttpServletRequest request) {
+    return started(
+        logins.completeSecondStep(body.mfaToken(), body.code(), body.recoveryCode()), request);
+  }
+
+  /**
+   * A finished login becomes the cookie and who is logged in; a pending one is answered as it is
+   * ({@code mfa_required}, {@code mfa_token}), without a cookie.
+   */
+  ResponseEntity<?> started(LoginResult result, HttpServletRequest request) {
+    if (result.pending() || result.accessToken() == null || result.id() == null) {
+      return ResponseEntity.ok(result);
+    }
+    UUID id = result.id();
     StaffMember member =
-        staff
-            .findActive(token.id())
-            .orElseThrow(() -> StaffProblems.StaffNotFound.forId(token.id()));
-    Duration lifetime = Duration.ofSeconds(token.expiresIn());
+        staff.findActive(id).orElseThrow(() -> StaffProblems.StaffNotFound.forId(id));
+    Duration lifetime = Duration.ofSeconds(result.expiresIn() == null ? 0 : result.expiresIn());
+    String token = result.accessToken();
     return ResponseEntity.ok()
         .header(
             HttpHeaders.SET_COOKIE,
-            SessionCookie.issue(token.accessToken(), lifetime, request.isSecure()).toString())
+            SessionCookie.issue(token, lifetime, request.isSecure()).toString())
         .body(
             new SessionResponse(
                 member.id(),
                 member.fullName(),
                 member.role(),
                 clock.instant().plus(lifetime),
-                cookies.csrfTokenFor(token.accessToken())));
+                cookies.csrfTokenFor(token),
+                result.recoveryCodes()));
   }
 
   /** Who the session belongs to; the dashboard asks this after a reload. */
@@ -88,7 +112,7 @@ class SessionController {
             ? SessionCookie.token(request).map(cookies::csrfTokenFor).orElse(null)
             : null;
     return new SessionResponse(
-        member.id(), member.fullName(), member.role(), caller.tokenExpiresAt(), csrf);
+        member.id(), member.fullName(), member.role(), caller.tokenExpiresAt(), csrf, null);
   }
 
   /**

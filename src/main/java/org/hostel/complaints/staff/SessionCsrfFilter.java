@@ -30,7 +30,16 @@ final class SessionCsrfFilter extends OncePerRequestFilter {
       Pattern.compile("^Bearer [a-zA-Z0-9-._~+/]+=*$", Pattern.CASE_INSENSITIVE);
 
   private static final Set<String> LOGINS =
-      Set.of("/auth/session", "/auth/login", "/auth/login-json");
+      Set.of(
+          "/auth/session",
+          "/auth/login",
+          "/auth/login-json",
+          "/auth/session/2fa",
+          "/auth/login/2fa",
+          "/auth/login/2fa/enroll",
+          "/auth/invitations/accept",
+          "/auth/password-reset",
+          "/auth/password-reset/confirm");
 
   private final SessionCookie cookies;
   private final JsonMapper json;

@@ -3,6 +3,7 @@ package org.hostel.complaints.staff;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.hostel.complaints.audit.Audit;
 import org.hostel.complaints.web.AccessDenied;
 import org.hostel.complaints.web.ValidationFailed;
 import org.springframework.stereotype.Service;
@@ -16,11 +17,13 @@ class StaffAdministration {
   private final StaffRepository staff;
   private final Passwords passwords;
   private final Clock clock;
+  private final Audit audit;
 
-  StaffAdministration(StaffRepository staff, Passwords passwords, Clock clock) {
+  StaffAdministration(StaffRepository staff, Passwords passwords, Clock clock, Audit audit) {
     this.staff = staff;
     this.passwords = passwords;
     this.clock = clock;
+    this.audit = audit;
   }
 
   List<StaffMember> listAll(Caller caller) {
@@ -45,6 +48,12 @@ class StaffAdministration {
             .orElseThrow(() -> StaffProblems.StaffNotFound.forId(id));
     if (member.active() != active) {
       staff.setActive(id, active, cutOff());
+      audit.record(
+          active ? "staff.reactivated" : "staff.deactivated",
+          caller.staffId(),
+          null,
+          LoginService.label(member),
+          active ? null : "every session signed out");
     }
     return new StaffMember(
         member.id(),
@@ -59,14 +68,22 @@ class StaffAdministration {
   /** Sets a new password chosen by an admin and signs out every session of that account. */
   void resetPassword(Caller caller, UUID id, String replacement) {
     requireAdmin(caller, "Only admins may reset passwords");
-    if (staff.findById(id).isEmpty()) {
-      throw StaffProblems.StaffNotFound.forId(id);
-    }
+    StaffMember member =
+        staff
+            .findById(id)
+            .map(StaffRepository.Account::member)
+            .orElseThrow(() -> StaffProblems.StaffNotFound.forId(id));
     String weakness = PasswordPolicy.problemWith(replacement);
     if (weakness != null) {
       throw ValidationFailed.of("new_password", weakness);
     }
     staff.updatePassword(id, passwords.hash(replacement), cutOff());
+    audit.record(
+        "password.reset_by_admin",
+        caller.staffId(),
+        null,
+        LoginService.label(member),
+        "every session signed out");
   }
 
   /**

@@ -2,6 +2,7 @@ package org.hostel.complaints.staff;
 
 import java.util.List;
 import java.util.UUID;
+import org.hostel.complaints.audit.Audit;
 import org.hostel.complaints.web.AccessDenied;
 import org.hostel.complaints.web.ApiException;
 import org.hostel.complaints.web.ValidationFailed;
@@ -20,11 +21,17 @@ class StaffRemoval {
   private final StaffRepository staff;
   private final List<StaffReferences> references;
   private final TransactionTemplate tx;
+  private final Audit audit;
 
-  StaffRemoval(StaffRepository staff, List<StaffReferences> references, TransactionTemplate tx) {
+  StaffRemoval(
+      StaffRepository staff,
+      List<StaffReferences> references,
+      TransactionTemplate tx,
+      Audit audit) {
     this.staff = staff;
     this.references = references;
     this.tx = tx;
+    this.audit = audit;
   }
 
   void remove(Caller caller, UUID id) {
@@ -50,6 +57,7 @@ class StaffRemoval {
                     + " deactivated");
           }
           staff.delete(id);
+          audit.record("staff.removed", caller.staffId(), null, LoginService.label(member), null);
         });
   }
 

@@ -159,6 +159,14 @@ class StaffRepository {
         .update();
   }
 
+  void updateProfile(UUID id, String fullName, @Nullable String phone) {
+    jdbc.sql("UPDATE staff SET full_name = :name, phone = :phone WHERE id = :id")
+        .param("name", fullName)
+        .param("phone", phone)
+        .param("id", id.toString())
+        .update();
+  }
+
   void revoke(String tokenId, Instant expiresAt) {
     jdbc.sql(
             """

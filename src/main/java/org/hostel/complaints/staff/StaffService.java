@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hostel.complaints.audit.Audit;
 import org.hostel.complaints.storage.Ids;
 import org.hostel.complaints.web.AccessDenied;
 import org.hostel.complaints.web.NotAuthenticated;
@@ -28,6 +29,7 @@ public class StaffService {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final Audit audit;
 
   StaffService(
       StaffRepository staff,
@@ -36,7 +38,8 @@ public class StaffService {
       AuthSettings settings,
       TransactionTemplate tx,
       Clock clock,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      Audit audit) {
     this.staff = staff;
     this.tokens = tokens;
     this.passwords = passwords;
@@ -44,6 +47,7 @@ public class StaffService {
     this.tx = tx;
     this.clock = clock;
     this.events = events;
+    this.audit = audit;
   }
 
   /** The active staff member with this id. */
@@ -93,7 +97,15 @@ public class StaffService {
         throw AccessDenied.because("Only an admin may register another admin");
       }
     }
-    return create(request.fullName(), request.email(), request.phone(), request.password(), role);
+    StaffMember member =
+        create(request.fullName(), request.email(), request.phone(), request.password(), role);
+    audit.record(
+        "staff.created",
+        caller == null ? null : caller.staffId(),
+        null,
+        LoginService.label(member),
+        "role " + role.value() + (admin ? ", with a password set by an admin" : ", registered"));
+    return member;
   }
 
   StaffMember create(
@@ -150,6 +162,12 @@ public class StaffService {
     }
     long now = clock.instant().getEpochSecond();
     staff.updatePassword(id, passwords.hash(replacement), now);
+    audit.record(
+        "password.changed",
+        id,
+        LoginService.label(account.member()),
+        null,
+        "other sessions signed out");
     return tokens.issue(account.member());
   }
 
@@ -159,6 +177,7 @@ public class StaffService {
     }
     if (caller.tokenId() != null && caller.tokenExpiresAt() != null) {
       staff.revoke(caller.tokenId(), caller.tokenExpiresAt());
+      audit.record("logout", caller.staffId(), null, "session " + caller.tokenId(), null);
       events.publishEvent(new LoggedOut(caller.tokenId()));
     }
   }

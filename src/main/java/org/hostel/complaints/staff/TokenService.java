@@ -1,5 +1,6 @@
 package org.hostel.complaints.staff;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.UUID;
 import org.hostel.complaints.storage.Deployment;
 import org.hostel.complaints.storage.GeneratedSecrets;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,6 +25,8 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Issues HS256 staff tokens, signed with the current key and naming it ({@code kid}), and turns
@@ -38,6 +43,7 @@ class TokenService {
   private final byte[] serviceToken;
   private final StaffRepository staff;
   private final AuthSettings settings;
+  private final SessionRegistry sessions;
   private final Clock clock;
 
   TokenService(
@@ -45,6 +51,7 @@ class TokenService {
       GeneratedSecrets secrets,
       Deployment deployment,
       StaffRepository staff,
+      SessionRegistry sessions,
       Clock clock) {
     this.keys = new SigningKeys(secret(settings, secrets, deployment), verifying(settings));
     this.encoder = keys.encoder();
@@ -63,6 +70,7 @@ class TokenService {
     this.serviceToken = token.getBytes(StandardCharsets.UTF_8);
     this.staff = staff;
     this.settings = settings;
+    this.sessions = sessions;
     this.clock = clock;
   }
 
@@ -72,13 +80,22 @@ class TokenService {
   IssuedToken issue(StaffMember member) {
     Instant now = clock.instant();
     Instant expires = now.plus(settings.tokenTtl());
+    String jti = UUID.randomUUID().toString();
+    HttpServletRequest request = currentRequest();
+    sessions.opened(
+        jti,
+        member.id(),
+        now,
+        expires,
+        request == null ? null : request.getRemoteAddr(),
+        request == null ? null : request.getHeader(HttpHeaders.USER_AGENT));
     JwtClaimsSet claims =
         JwtClaimsSet.builder()
             .subject(member.id().toString())
             .claim("role", member.role().value())
             .issuedAt(now)
             .expiresAt(expires)
-            .id(UUID.randomUUID().toString())
+            .id(jti)
             .build();
     String token =
         encoder
@@ -125,6 +142,7 @@ class TokenService {
         || issuedAt.getEpochSecond() < state.tokensValidAfter()) {
       throw new InvalidBearerTokenException("The token has been revoked");
     }
+    sessions.touch(tokenId, clock.instant());
     Caller.Kind kind = state.role() == Role.ADMIN ? Caller.Kind.ADMIN : Caller.Kind.PORTER;
     return new Caller(kind, staffId, tokenId, jwt.getExpiresAt());
   }
@@ -137,6 +155,12 @@ class TokenService {
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(SigningKeys.hmac(keys.csrfKeyFor(sessionToken), sessionToken));
+  }
+
+  private static @Nullable HttpServletRequest currentRequest() {
+    return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs
+        ? attrs.getRequest()
+        : null;
   }
 
   /** Keys that still verify tokens but sign none: the old key during a rotation. */

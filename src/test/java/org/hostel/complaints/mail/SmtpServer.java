@@ -24,7 +24,7 @@ import org.hostel.complaints.testing.ServiceProcess;
  */
 public final class SmtpServer extends GreenMail {
 
-  static final String NO_SUCH_DOMAIN = "nobody.example";
+  public static final String NO_SUCH_DOMAIN = "nobody.example";
 
   private final int port;
 
