@@ -13,7 +13,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class ComplaintsApplication {
   public static void main(String[] args) {
     if (CommandLine.isMode(args)) {
-      System.exit(CommandLine.run(args, System.out, System.err));
+      System.exit(CommandLine.run(ComplaintsApplication.class, args, System.out, System.err));
     }
     SpringApplication.run(ComplaintsApplication.class, args);
   }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -34,8 +35,18 @@ public final class CommandLine {
     return args.length > 0 && MODES.contains(args[0]);
   }
 
-  /** Runs the mode and answers the exit status. */
-  public static int run(String[] args, PrintStream out, PrintStream err) {
+  /** Runs the mode and answers the exit status; {@code import-legacy} needs the application. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(null, args, out, err);
+  }
+
+  /**
+   * Runs the mode and answers the exit status.
+   *
+   * @param application the service's application class, which {@code import-legacy} starts
+   */
+  public static int run(
+      @Nullable Class<?> application, String[] args, PrintStream out, PrintStream err) {
     Map<String, String> options = new LinkedHashMap<>();
     List<String> settings = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
@@ -55,7 +66,7 @@ public final class CommandLine {
       return switch (args[0]) {
         case "backup" -> backup(options, settings, out);
         case "restore" -> restore(options, settings, out);
-        default -> LegacyImportMode.run(options, settings.toArray(String[]::new), out);
+        default -> LegacyImportMode.run(application, options, settings, out);
       };
     } catch (Usage e) {
       err.println(args[0] + ": " + e.getMessage());

@@ -2,10 +2,6 @@ package org.hostel.complaints.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,19 +86,7 @@ class PostgresDumpRestoreTests {
         }
         assertThat(ids).isNotEmpty();
         assertThat(missing).as("complaints not served after the restore").isEmpty();
-        String link =
-            restored
-                .get("/api/v1/complaints/" + pictured, TestSetup.SERVICE_TOKEN)
-                .json()
-                .get("photo_urls")
-                .get(0)
-                .asString();
-        HttpResponse<byte[]> image =
-            HttpClient.newHttpClient()
-                .send(
-                    HttpRequest.newBuilder(URI.create(link)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(BackupRestoreTests.firstPhotoStatus(restored, pictured)).isEqualTo(200);
         String token = restored.login(porter.email(), porter.password());
         assertThat(restored.get("/api/v1/complaints?page_size=5", token).status()).isEqualTo(200);
         assertThat(restored.login(TestSetup.ADMIN_EMAIL, TestSetup.ADMIN_PASSWORD)).isNotBlank();
