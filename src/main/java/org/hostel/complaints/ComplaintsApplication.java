@@ -2,6 +2,7 @@ package org.hostel.complaints;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import org.hostel.complaints.operations.CommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class ComplaintsApplication {
   public static void main(String[] args) {
+    if (CommandLine.isMode(args)) {
+      System.exit(CommandLine.run(ComplaintsApplication.class, args, System.out, System.err));
+    }
     SpringApplication.run(ComplaintsApplication.class, args);
   }
 

@@ -693,6 +693,19 @@ class AuthorizationMatrixTests {
                 403,
                 401,
                 401,
+                401),
+            new Endpoint(
+                "backup now",
+                true,
+                "POST",
+                (b, id) -> "/api/v1/admin/backups",
+                null,
+                201,
+                403,
+                403,
+                403,
+                401,
+                401,
                 401));
     List<Arguments> cells = new ArrayList<>();
     for (Endpoint endpoint : endpoints) {

@@ -16,4 +16,12 @@ public interface PhotoLinks {
    * absent.
    */
   Map<UUID, List<String>> urls(Collection<UUID> complaintIds);
+
+  /**
+   * Whether {@code url} is a link this service gave out to a photo it still stores (the old
+   * system's bot may send such links back in {@code photo_urls}).
+   */
+  default boolean issued(String url) {
+    return false;
+  }
 }

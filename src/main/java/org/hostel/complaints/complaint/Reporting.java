@@ -116,7 +116,8 @@ public class Reporting {
             report.roomNumber(),
             report.category(),
             report.description(),
-            report.severity());
+            report.severity(),
+            null);
     return submissions.submit(Caller.integration(), request, key).complaint();
   }
 

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,7 +43,15 @@ record SubmitComplaintRequest(
         @Size(min = 10, max = 2000, message = "Description must be {min} to {max} characters long")
         @Pattern(regexp = TEXT, message = "Description must not contain control characters")
         String description,
-    @Schema(example = "high") @NotNull(message = "Severity is required") Severity severity) {
+    @Schema(example = "high") @NotNull(message = "Severity is required") Severity severity,
+    @Schema(
+            description =
+                "Accepted for the old system's bot: empty, or only links to photos this service"
+                    + " already stores; nothing is attached from it (add photos through the photo"
+                    + " endpoints)")
+        @Nullable
+        @OwnPhotoLinks
+        List<String> photoUrls) {
 
   /** Printable text; line breaks and tabs allowed. */
   static final String TEXT = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.hostel.complaints.complaint.PhotoLinks;
 import org.springframework.stereotype.Component;
@@ -29,5 +30,25 @@ class ComplaintPhotoLinks implements PhotoLinks {
             (complaint, list) ->
                 urls.put(complaint, list.stream().map(p -> storage.readUrl(p.fullKey())).toList()));
     return urls;
+  }
+
+  @Override
+  public boolean issued(String url) {
+    return storage
+        .keyOf(url)
+        .map(key -> key.split("/"))
+        .filter(parts -> parts.length == 3 && parts[2].matches("(full|thumb)\\.(jpg|png)"))
+        .flatMap(parts -> ids(parts[0], parts[1]))
+        .flatMap(ids -> photos.find(ids[0], ids[1]))
+        .filter(photo -> photo.state() == Photo.State.READY)
+        .isPresent();
+  }
+
+  private static Optional<UUID[]> ids(String complaint, String photo) {
+    try {
+      return Optional.of(new UUID[] {UUID.fromString(complaint), UUID.fromString(photo)});
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -22,6 +23,7 @@ import org.hostel.complaints.storage.PrivateFiles;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Photos in a folder of the data directory, served back by the service itself through HMAC-signed,
@@ -197,6 +199,26 @@ final class LocalPhotoStorage implements PhotoStorage {
             + "&signature="
             + signature;
     return new Upload(url, Map.of("Content-Type", contentType));
+  }
+
+  @Override
+  public Optional<String> keyOf(String url) {
+    int at = url.indexOf(PATH);
+    int query = url.indexOf('?');
+    if (at < 0 || query < at || !(at == 0 || url.startsWith(base() + PATH))) {
+      return Optional.empty();
+    }
+    String key = url.substring(at + PATH.length(), query);
+    Map<String, String> params =
+        UriComponentsBuilder.fromUriString(url).build().getQueryParams().toSingleValueMap();
+    String expires = params.get("expires");
+    String signature = params.get("signature");
+    return isKey(key)
+            && expires != null
+            && signature != null
+            && signer.verify(signature, "GET", key, expires)
+        ? Optional.of(key)
+        : Optional.empty();
   }
 
   boolean mayRead(String key, long expires, String signature) {

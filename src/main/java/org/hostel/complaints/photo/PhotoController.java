@@ -3,7 +3,6 @@ package org.hostel.complaints.photo;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -35,8 +34,6 @@ class PhotoController {
     this.photos = photos;
   }
 
-  record ConfirmRequest(@NotNull(message = "is required") UUID photoId) {}
-
   @Operation(
       summary = "Upload a photo",
       description =
@@ -64,12 +61,12 @@ class PhotoController {
   @Operation(
       summary = "Confirm a presigned upload",
       description =
-          "Checks and processes the photo that was PUT to the presigned URL and adds it to the complaint (201).")
+          "Checks and processes the photo that was PUT to the presigned URL and adds it to the complaint (201). `photo_id` is enough; `s3_key`, `file_size` and `content_type` (sent by the old system's bot) must agree with the presign.")
   @ApiResponse(responseCode = "201", description = "Created")
   @PostMapping("/confirm")
   ResponseEntity<PhotoResponse> confirm(
       Caller caller, @PathVariable UUID id, @Valid @RequestBody ConfirmRequest body) {
-    return created(uploads.confirm(caller, id, body.photoId()));
+    return created(uploads.confirm(caller, id, body.photoId(), body::check));
   }
 
   @Operation(

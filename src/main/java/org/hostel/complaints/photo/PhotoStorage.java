@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -37,6 +38,12 @@ interface PhotoStorage {
 
   /** A URL a browser can GET for {@link PhotoSettings#linkTtl()}, with no other credential. */
   String readUrl(String key);
+
+  /**
+   * The key behind a link from {@link #readUrl}, or empty when this store did not issue it. The
+   * link's expiry does not matter here.
+   */
+  Optional<String> keyOf(String url);
 
   /** A URL that accepts one PUT of exactly this type and length until it expires. */
   Upload presignPut(String key, String contentType, long contentLength, Duration ttl);

@@ -3,6 +3,8 @@ package org.hostel.complaints.photo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +36,15 @@ final class S3PhotoStorage implements PhotoStorage, DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(S3PhotoStorage.class);
 
   private final S3Client s3;
+
+  /**
+   * Metadata signed into every presigned PUT, so the PUT must carry it: the old system did the same
+   * and its bot sends the header (docs/MIGRATING.md); S3 refuses unsigned {@code x-amz-} headers.
+   */
+  static final String MANAGED_BY = "managed-by";
+
+  static final String MANAGER = "complaint-backend";
+
   private final S3Presigner presigner;
   private final String bucket;
   private final Duration linkTtl;
@@ -129,6 +141,19 @@ final class S3PhotoStorage implements PhotoStorage, DisposableBean {
   }
 
   @Override
+  public Optional<String> keyOf(String url) {
+    String marker = "/" + MANAGED_BY;
+    String sample = s3.utilities().getUrl(r -> r.bucket(bucket).key(MANAGED_BY)).toString();
+    String prefix = sample.substring(0, sample.length() - marker.length() + 1);
+    int query = url.indexOf('?');
+    String path = query < 0 ? url : url.substring(0, query);
+    if (!path.startsWith(prefix)) {
+      return Optional.empty();
+    }
+    return Optional.of(URLDecoder.decode(path.substring(prefix.length()), StandardCharsets.UTF_8));
+  }
+
+  @Override
   public Upload presignPut(String key, String contentType, long contentLength, Duration ttl) {
     var presigned =
         presigner.presignPutObject(
@@ -139,8 +164,11 @@ final class S3PhotoStorage implements PhotoStorage, DisposableBean {
                             r.bucket(bucket)
                                 .key(key)
                                 .contentType(contentType)
-                                .contentLength(contentLength)));
-    return new Upload(presigned.url().toString(), Map.of("Content-Type", contentType));
+                                .contentLength(contentLength)
+                                .metadata(Map.of(MANAGED_BY, MANAGER))));
+    return new Upload(
+        presigned.url().toString(),
+        Map.of("Content-Type", contentType, "x-amz-meta-" + MANAGED_BY, MANAGER));
   }
 
   @Override

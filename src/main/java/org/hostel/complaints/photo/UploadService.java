@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.hostel.complaints.complaint.Complaint;
 import org.hostel.complaints.complaint.ComplaintService;
 import org.hostel.complaints.complaint.PhotoChange;
@@ -166,13 +167,14 @@ class UploadService {
         .isPresent();
   }
 
-  PhotoResponse confirm(Caller caller, UUID complaintId, UUID photoId) {
+  PhotoResponse confirm(Caller caller, UUID complaintId, UUID photoId, Consumer<Photo> check) {
     complaints.visible(caller, complaintId);
     Photo pending =
         photos
             .find(complaintId, photoId)
             .filter(p -> p.state() == Photo.State.PENDING)
             .orElseThrow(() -> PhotoNotFound.pending(photoId));
+    check.accept(pending);
     long started = System.nanoTime();
     return counted(
         PRESIGNED,

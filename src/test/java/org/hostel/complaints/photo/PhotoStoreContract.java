@@ -492,9 +492,20 @@ abstract class PhotoStoreContract {
         photos(complaint) + "/confirm", TestSetup.SERVICE_TOKEN, Map.of("photo_id", photoId));
   }
 
+  /** A PUT with the headers the presign asks for, but {@code contentType} as its type. */
   static HttpResponse<byte[]> put(JsonNode presign, String contentType, byte[] body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(presign.get("url").asString()));
+    presign
+        .get("fields")
+        .properties()
+        .forEach(
+            field -> {
+              if (!field.getKey().equalsIgnoreCase("Content-Type")) {
+                request.header(field.getKey(), field.getValue().asString());
+              }
+            });
     return send(
-        HttpRequest.newBuilder(URI.create(presign.get("url").asString()))
+        request
             .header("Content-Type", contentType)
             .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
   }

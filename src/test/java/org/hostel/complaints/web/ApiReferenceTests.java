@@ -99,7 +99,8 @@ class ApiReferenceTests {
             "room_number",
             "category",
             "description",
-            "severity");
+            "severity",
+            "photo_urls");
     assertThat(submit.at("/properties/severity/enum").valueStream().map(JsonNode::asString))
         .containsExactly("low", "medium", "high");
     assertThat(submit.at("/properties/room_number/example").asString()).isEqualTo("A312");
