@@ -108,16 +108,7 @@ public class Reporting {
    * complaint the first one stored.
    */
   public Complaint submit(Report report, String key) {
-    var request =
-        new SubmitComplaintRequest(
-            report.telegramUserId(),
-            report.hostel(),
-            null,
-            report.roomNumber(),
-            report.category(),
-            report.description(),
-            report.severity(),
-            null);
+    var request = request(report, report.telegramUserId());
     return submissions.submit(Caller.integration(), request, key).complaint();
   }
 
@@ -128,15 +119,7 @@ public class Reporting {
    * @throws org.hostel.complaints.web.ValidationFailed when a field is wrong
    */
   public Complaint submitFrom(Channel channel, Report report) {
-    var request =
-        new SubmitComplaintRequest(
-            null,
-            report.hostel(),
-            null,
-            report.roomNumber(),
-            report.category(),
-            report.description(),
-            report.severity());
+    var request = request(report, null);
     List<FieldProblem> problems = new ArrayList<>();
     for (ConstraintViolation<SubmitComplaintRequest> v : validator.validate(request)) {
       String field = v.getPropertyPath().toString().replaceAll("([A-Z])", "_$1");
@@ -269,5 +252,17 @@ public class Reporting {
     var query = ComplaintQuery.reportedBy(telegramUserId);
     ComplaintService.Page found = complaints.list(Caller.integration(), query, page, pageSize);
     return new Page(found.items(), found.total());
+  }
+
+  private static SubmitComplaintRequest request(Report report, @Nullable String telegramUserId) {
+    return new SubmitComplaintRequest(
+        telegramUserId,
+        report.hostel(),
+        null,
+        report.roomNumber(),
+        report.category(),
+        report.description(),
+        report.severity(),
+        null);
   }
 }
