@@ -11,6 +11,7 @@ const EDGE = 1600; // longest side after shrinking, in pixels
 const SMALL = 900 * 1024; // files up to this size travel as they are
 
 document.getElementById('photos').hidden = false;
+performance.mark('report:ready'); // for the first-load benchmark
 input.addEventListener('change', () => {
   const n = input.files.length;
   note.textContent = n > MAX_PHOTOS ? `Only the first ${MAX_PHOTOS} photos will be sent.`
