@@ -223,6 +223,18 @@ public class Reporting {
         .toList();
   }
 
+  /**
+   * Resolved complaints last changed before {@code before}, whoever reported them; a channel keeps
+   * those of its own reporters and closes them with {@link #closeUnanswered}.
+   */
+  public List<Complaint> resolvedBefore(Instant before) {
+    return repository.finishedBefore(Status.RESOLVED, before).stream()
+        .map(repository::find)
+        .flatMap(Optional::stream)
+        .filter(c -> c.status() == Status.RESOLVED)
+        .toList();
+  }
+
   /** Closes a complaint whose reporter did not answer in time. */
   public Complaint closeUnanswered(Complaint resolved) {
     return settle(resolved, Answer.NO_ANSWER);
