@@ -77,6 +77,13 @@ class PortalPages {
           "Poster link not valid",
           "This poster's code does not match its room. Ask the hostel office for a new poster.");
     }
+    if (!poster && settings.requirePosterCode()) {
+      return message(
+          HttpStatus.OK,
+          "Report a problem",
+          "Reports are taken from the room posters: scan the QR code on the poster in your room"
+              + " or corridor.");
+    }
     var values =
         new Intake.Form(
             hostel, room, null, null, null, null, null, poster ? code : null, null, null, null);

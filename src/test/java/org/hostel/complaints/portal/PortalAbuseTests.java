@@ -34,6 +34,8 @@ class PortalAbuseTests {
 
   @Test
   void limitsProofOfWorkPostersOnlyAndTheSpamBlockTakeTurns(Api api, Fixtures fixtures) {
+    assertThat(api.get("/report", null).body()).contains("scan the QR code");
+    assertThat(api.get("/report", null).body()).doesNotContain("<form");
     Api.Response free = api.post("/api/v1/public/complaints", null, report("B101", false));
     assertThat(free.status()).isEqualTo(422);
     assertThat(free.body()).contains("poster");
