@@ -106,7 +106,7 @@ async function shrink(file) {
 }
 
 // The smallest n for which SHA-256("stamp:n") starts with `bits` zero bits.
-function prove(stamp, bits) {
+export function prove(stamp, bits) {
   for (let n = 0; ; n++) {
     const h = sha256(new TextEncoder().encode(`${stamp}:${n}`));
     let ok = true;
@@ -127,7 +127,7 @@ const K = new Uint32Array([
 ]);
 
 // SHA-256 of a short message (the proof of work hashes a few dozen bytes at a time).
-function sha256(bytes) {
+export function sha256(bytes) {
   const len = bytes.length;
   const blocks = ((len + 9 + 63) >> 6) << 6;
   const m = new Uint8Array(blocks);

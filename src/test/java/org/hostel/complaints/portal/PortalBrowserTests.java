@@ -193,6 +193,29 @@ class PortalBrowserTests {
     }
   }
 
+  @Test
+  void thePagesProofOfWorkIsWhatTheServerChecks() {
+    try (Browser browser = Browser.open(base(), WIDTH, HEIGHT)) {
+      browser.driver.get(base() + "/report");
+      browser.waitFor(By.id("photo-input"));
+      String stamp = keys.stamp(System.currentTimeMillis());
+      Object answer =
+          browser.driver.executeAsyncScript(
+              "const done = arguments[arguments.length - 1];"
+                  + "import(document.querySelector('script[type=module]').src).then(m => {"
+                  + "  const hex = [...m.sha256(new TextEncoder().encode('abc'))]"
+                  + "    .map(b => b.toString(16).padStart(2, '0')).join('');"
+                  + "  done([hex, m.prove(arguments[0], 12)]);"
+                  + "}).catch(e => done([String(e), '']));",
+              stamp);
+      @SuppressWarnings("unchecked")
+      java.util.List<Object> result = (java.util.List<Object>) answer;
+      assertThat(result.get(0))
+          .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+      assertThat(PortalKeys.proofHolds(stamp, String.valueOf(result.get(1)), 12)).isTrue();
+    }
+  }
+
   /** The form refuses to be sent sooner than its minimum fill time (3 s) after it was served. */
   private static void waitOut(long opened) throws InterruptedException {
     long left = opened + 3_300 - System.currentTimeMillis();

@@ -178,6 +178,8 @@ abstract class PortalSuite {
         closed.json().get("history").valueStream().map(s -> s.get("action").asString()).toList();
     assertThat(actions).contains("reporter").doesNotContain("assignment");
     assertThat(closed.body()).doesNotContain("actor");
+    assertThat(closed.json().get("history").valueStream().allMatch(s -> s.get("by").isNull()))
+        .isTrue();
 
     assertThat(api.post(track + "/rating", null, Map.of("stars", 9)).status()).isEqualTo(422);
     Api.Response rated = api.post(track + "/rating", null, Map.of("stars", 4));
