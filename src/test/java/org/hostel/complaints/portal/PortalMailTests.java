@@ -163,6 +163,15 @@ class PortalMailTests {
             "Complaint C-n is now resolved");
   }
 
+  @Test
+  void postersLinkToThePublicOriginWhenOneIsConfigured(Api api, Fixtures fixtures)
+      throws Exception {
+    byte[] png =
+        PosterTests.download(
+            api, "/api/v1/posters.png?hostel=block-a&room=C204", fixtures.adminToken());
+    assertThat(PosterTests.decode(png)).startsWith(ORIGIN + "/report?h=block-a&r=C204&k=");
+  }
+
   private long pendingOrSent(String to) {
     return jdbc.sql("SELECT count(*) FROM outbox_messages WHERE recipient = :to")
         .param("to", to)
