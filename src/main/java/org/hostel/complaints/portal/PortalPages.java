@@ -143,7 +143,9 @@ class PortalPages {
     try {
       tracking.confirm(token, Boolean.parseBoolean(fixed));
       return back(token);
-    } catch (PortalProblems.NotNow e) {
+    } catch (PortalProblems.NotFound e) {
+      return notFound();
+    } catch (ApiException e) {
       return trackPage(token, e.getMessage());
     }
   }
@@ -158,7 +160,9 @@ class PortalPages {
     try {
       tracking.rate(token, Integer.parseInt(stars.strip()));
       return back(token);
-    } catch (NumberFormatException | PortalProblems.NotNow e) {
+    } catch (PortalProblems.NotFound e) {
+      return notFound();
+    } catch (NumberFormatException | ApiException e) {
       return trackPage(token, "That rating could not be saved");
     }
   }

@@ -202,6 +202,12 @@ abstract class PortalSuite {
     assertThat(api.get("/track/" + token, null).status()).isEqualTo(404);
     assertThat(api.get("/api/v1/public/track/not-a-token-at-all-0000000000", null).status())
         .isEqualTo(404);
+    Api.Response form =
+        api.call("POST", "/track/" + token + "/rating")
+            .raw("application/x-www-form-urlencoded", "stars=4")
+            .send();
+    assertThat(form.status()).isEqualTo(404);
+    assertThat(form.header("Content-Type").orElseThrow()).startsWith("text/html");
   }
 
   /** The complaint's id as staff know it, found by the reference the tracking link shows. */
