@@ -51,13 +51,21 @@ class PortalBrowserTests {
       new Select(browser.driver.findElement(By.id("hostel"))).selectByValue("block-a");
       browser.driver.findElement(By.id("room_number")).sendKeys("d210");
       new Select(browser.driver.findElement(By.id("category"))).selectByValue("electrical");
+      browser.driver.findElement(By.id("description")).sendKeys("flickers");
+      waitOut(opened);
+      browser.driver.findElement(By.id("send")).click();
+      browser.waitFor(By.id("err-description"));
+      assertThat(browser.driver.findElement(By.id("description")).getAttribute("aria-invalid"))
+          .isEqualTo("true");
+      assertThat(browser.axeViolations()).isEmpty();
+
+      browser.driver.findElement(By.id("description")).clear();
       browser
           .driver
           .findElement(By.id("description"))
           .sendKeys("The ceiling light flickers all evening, note " + marker);
       browser.driver.findElement(By.id("photo-input")).sendKeys(photo.toString());
       browser.screenshot("portal-report");
-      waitOut(opened);
       browser.driver.findElement(By.id("send")).click();
 
       browser.waitUntil(d -> d.getCurrentUrl().contains("/track/"));
