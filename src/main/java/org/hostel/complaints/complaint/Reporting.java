@@ -137,18 +137,25 @@ public class Reporting {
     return repository.find(id);
   }
 
-  /**
-   * Its history as a reporter may see it: what happened and when, never who of the staff did it.
-   */
+  /** Its history as a reporter may see it: what happened and when, without assignments. */
   public List<Step> steps(UUID id) {
     return history.forComplaint(id, null).stream()
         .filter(r -> !r.action().equals(HistoryAction.ASSIGNMENT.value()))
-        .map(r -> new Step(r.at(), r.action(), r.action().startsWith("photo") ? null : r.to()))
+        .map(
+            r ->
+                new Step(
+                    r.at(),
+                    r.action(),
+                    r.action().startsWith("photo") ? null : r.to(),
+                    r.actorId()))
         .toList();
   }
 
-  /** One step in a complaint's history, without its actor. */
-  public record Step(Instant at, String action, @Nullable String to) {}
+  /**
+   * One step in a complaint's history; {@code actorId} is the staff member's, for channels that
+   * name them.
+   */
+  public record Step(Instant at, String action, @Nullable String to, @Nullable UUID actorId) {}
 
   /**
    * The reporter's answer to "Is it fixed?", for a channel that identifies the complaint itself;
@@ -204,6 +211,18 @@ public class Reporting {
         .map(repository::find)
         .flatMap(Optional::stream)
         .filter(c -> c.status() == Status.RESOLVED && c.telegramUserId() != null)
+        .toList();
+  }
+
+  /**
+   * Resolved complaints last changed before {@code before}, whoever reported them; a channel keeps
+   * those of its own reporters and closes them with {@link #closeUnanswered}.
+   */
+  public List<Complaint> resolvedBefore(Instant before) {
+    return repository.finishedBefore(Status.RESOLVED, before).stream()
+        .map(repository::find)
+        .flatMap(Optional::stream)
+        .filter(c -> c.status() == Status.RESOLVED)
         .toList();
   }
 

@@ -96,7 +96,8 @@ class Intake {
     Severity severity = severity(form.severity());
     spend("portal-address:" + source, settings.addressLimit(), "reports from this network");
     String room = String.valueOf(form.roomNumber()).strip().toUpperCase(Locale.ROOT);
-    spend("portal-room:" + form.hostel() + ":" + room, settings.roomLimit(), "reports for room");
+    String hostel = String.valueOf(form.hostel()).strip().toLowerCase(Locale.ROOT);
+    spend("portal-room:" + hostel + ":" + room, settings.roomLimit(), "reports for room");
     if (!limiter.tryAcquire("portal-soft:" + source, Limit.parse(settings.softLimit())).allowed()
         && !PortalKeys.proofHolds(
             String.valueOf(form.stamp()), String.valueOf(form.proof()), settings.proofBits())) {

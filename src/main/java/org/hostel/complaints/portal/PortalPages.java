@@ -77,6 +77,13 @@ class PortalPages {
           "Poster link not valid",
           "This poster's code does not match its room. Ask the hostel office for a new poster.");
     }
+    if (!poster && settings.requirePosterCode()) {
+      return message(
+          HttpStatus.OK,
+          "Report a problem",
+          "Reports are taken from the room posters: scan the QR code on the poster in your room"
+              + " or corridor.");
+    }
     var values =
         new Intake.Form(
             hostel, room, null, null, null, null, null, poster ? code : null, null, null, null);
@@ -136,7 +143,9 @@ class PortalPages {
     try {
       tracking.confirm(token, Boolean.parseBoolean(fixed));
       return back(token);
-    } catch (PortalProblems.NotNow e) {
+    } catch (PortalProblems.NotFound e) {
+      return notFound();
+    } catch (ApiException e) {
       return trackPage(token, e.getMessage());
     }
   }
@@ -151,7 +160,9 @@ class PortalPages {
     try {
       tracking.rate(token, Integer.parseInt(stars.strip()));
       return back(token);
-    } catch (NumberFormatException | PortalProblems.NotNow e) {
+    } catch (PortalProblems.NotFound e) {
+      return notFound();
+    } catch (NumberFormatException | ApiException e) {
       return trackPage(token, "That rating could not be saved");
     }
   }

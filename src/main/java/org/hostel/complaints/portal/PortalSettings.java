@@ -20,6 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param proofBits leading zero bits of SHA-256 the proof of work must reach
  * @param spamBlock how long a source marked as spam is refused
  * @param photoWindow how long after the report its photos may still be added
+ * @param confirmAfter a resolved portal complaint whose reporter did not answer "Is it fixed?" is
+ *     closed after this long, as the bot does
+ * @param staffNames whether the tracking page names the staff member behind each step (off: staff
+ *     stay anonymous to the public)
  */
 @ConfigurationProperties("complaints.portal")
 record PortalSettings(
@@ -32,7 +36,9 @@ record PortalSettings(
     @DefaultValue("3/1h") String softLimit,
     @DefaultValue("14") int proofBits,
     @DefaultValue("24h") Duration spamBlock,
-    @DefaultValue("1h") Duration photoWindow) {
+    @DefaultValue("1h") Duration photoWindow,
+    @DefaultValue("3d") Duration confirmAfter,
+    @DefaultValue("false") boolean staffNames) {
 
   PortalSettings {
     Limit.parse(addressLimit);

@@ -15,6 +15,7 @@ import org.hostel.complaints.web.AccessDenied;
 import org.hostel.complaints.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
@@ -36,9 +37,19 @@ class PosterController {
   private final Reporting reporting;
   private final PortalKeys keys;
 
-  PosterController(Reporting reporting, PortalKeys keys) {
+  private final String publicBaseUrl;
+
+  /**
+   * @param publicBaseUrl {@code COMPLAINTS_PUBLIC_BASE_URL}: printed posters outlive requests, so
+   *     their links use the configured public origin when there is one, else the request's
+   */
+  PosterController(
+      Reporting reporting,
+      PortalKeys keys,
+      @Value("${complaints.public-base-url:}") String publicBaseUrl) {
     this.reporting = reporting;
     this.keys = keys;
+    this.publicBaseUrl = publicBaseUrl.strip().replaceAll("/+$", "");
   }
 
   @Operation(
@@ -88,7 +99,10 @@ class PosterController {
       throw ValidationFailed.of(
           "room", "Room is required: rooms and ranges separated by commas, e.g. A101-A140,B201");
     }
-    String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+    String base =
+        publicBaseUrl.isEmpty()
+            ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
+            : publicBaseUrl;
     List<Posters.Poster> posters = new ArrayList<>();
     for (String r : rooms(room)) {
       String stored =

@@ -66,6 +66,7 @@ final class TrackPage {
           .append(esc(WHEN.format(step.at())))
           .append("</time> ")
           .append(esc(describe(step)))
+          .append(step.by() == null ? "" : " (" + esc(step.by()) + ")")
           .append("</li>");
     }
     html.append("</ol>");

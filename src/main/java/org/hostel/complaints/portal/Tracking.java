@@ -2,9 +2,13 @@ package org.hostel.complaints.portal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import org.hostel.complaints.complaint.Complaint;
 import org.hostel.complaints.complaint.Reporting;
 import org.hostel.complaints.complaint.Status;
+import org.hostel.complaints.staff.StaffService;
 import org.hostel.complaints.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -18,14 +22,22 @@ class Tracking {
 
   private final PortalRepository reports;
   private final Reporting reporting;
+  private final StaffService staff;
+  private final PortalSettings settings;
 
-  Tracking(PortalRepository reports, Reporting reporting) {
+  Tracking(
+      PortalRepository reports, Reporting reporting, StaffService staff, PortalSettings settings) {
     this.reports = reports;
     this.reporting = reporting;
+    this.staff = staff;
+    this.settings = settings;
   }
 
-  /** One step of the history as the reporter sees it. */
-  record Step(Instant at, String action, @Nullable String to) {}
+  /**
+   * One step of the history as the reporter sees it; {@code by} names the staff member only with
+   * {@code COMPLAINTS_PORTAL_STAFF_NAMES=true}.
+   */
+  record Step(Instant at, String action, @Nullable String to, @Nullable String by) {}
 
   /** A public comment; none exist until staff can write them. */
   record Comment(Instant at, String text) {}
@@ -86,8 +98,22 @@ class Tracking {
 
   private View view(Complaint c) {
     Integer rating = reporting.rating(c.id()).orElse(null);
+    List<Reporting.Step> history = reporting.steps(c.id());
+    Map<UUID, String> names =
+        settings.staffNames()
+            ? staff.names(
+                history.stream().map(Reporting.Step::actorId).filter(Objects::nonNull).toList())
+            : Map.of();
     List<Step> steps =
-        reporting.steps(c.id()).stream().map(s -> new Step(s.at(), s.action(), s.to())).toList();
+        history.stream()
+            .map(
+                s ->
+                    new Step(
+                        s.at(),
+                        s.action(),
+                        s.to(),
+                        s.actorId() == null ? null : names.get(s.actorId())))
+            .toList();
     return new View(
         c.reference(),
         c.hostel(),

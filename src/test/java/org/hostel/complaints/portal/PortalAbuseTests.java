@@ -11,11 +11,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Limits per room and per address, the proof of work over the soft limit, the poster-only switch
- * and the spam block, in a context of their own with small limits (every request here comes from
- * one address, so the steps run in order in one test).
+ * Limits per room and per address, the proof of work over the soft limit, the poster-only switch,
+ * staff names on the tracking page and the spam block, in a context of their own with small limits
+ * (every request here comes from one address, so the steps run in order in one test).
  */
 @DirtiesContext
 @EmbeddedContext
@@ -28,18 +29,28 @@ class PortalAbuseTests {
     registry.add("complaints.portal.soft-limit", () -> "2/1h");
     registry.add("complaints.portal.proof-bits", () -> "8");
     registry.add("complaints.portal.require-poster-code", () -> "true");
+    registry.add("complaints.portal.staff-names", () -> "true");
   }
 
   @Autowired PortalKeys keys;
 
   @Test
   void limitsProofOfWorkPostersOnlyAndTheSpamBlockTakeTurns(Api api, Fixtures fixtures) {
+    assertThat(api.get("/report", null).body()).contains("scan the QR code");
+    assertThat(api.get("/report", null).body()).doesNotContain("<form");
     Api.Response free = api.post("/api/v1/public/complaints", null, report("B101", false));
     assertThat(free.status()).isEqualTo(422);
     assertThat(free.body()).contains("poster");
 
     String first = PortalForms.submit(api, report("B101", true));
-    PortalForms.submit(api, report("B101", true));
+    String second = PortalForms.submit(api, report("B101", true));
+    fixtures.move(
+        PortalTests.complaintId(api, fixtures, "/api/v1/public/track/" + second), "in_progress");
+    JsonNode steps = api.get("/api/v1/public/track/" + second, null).json().get("history");
+    assertThat(steps.get(0).get("by").isNull()).isTrue(); // reported by the resident
+    String name =
+        api.get("/api/v1/profile/me", fixtures.adminToken()).json().get("full_name").asString();
+    assertThat(steps.get(1).get("by").asString()).isEqualTo(name);
     Api.Response room = api.post("/api/v1/public/complaints", null, report("B101", true));
     assertThat(room.status()).isEqualTo(429);
     assertThat(room.header("Retry-After")).isPresent();

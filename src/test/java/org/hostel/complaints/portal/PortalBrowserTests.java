@@ -51,13 +51,21 @@ class PortalBrowserTests {
       new Select(browser.driver.findElement(By.id("hostel"))).selectByValue("block-a");
       browser.driver.findElement(By.id("room_number")).sendKeys("d210");
       new Select(browser.driver.findElement(By.id("category"))).selectByValue("electrical");
+      browser.driver.findElement(By.id("description")).sendKeys("flickers");
+      waitOut(opened);
+      browser.driver.findElement(By.id("send")).click();
+      browser.waitFor(By.id("err-description"));
+      assertThat(browser.driver.findElement(By.id("description")).getAttribute("aria-invalid"))
+          .isEqualTo("true");
+      assertThat(browser.axeViolations()).isEmpty();
+
+      browser.driver.findElement(By.id("description")).clear();
       browser
           .driver
           .findElement(By.id("description"))
           .sendKeys("The ceiling light flickers all evening, note " + marker);
       browser.driver.findElement(By.id("photo-input")).sendKeys(photo.toString());
       browser.screenshot("portal-report");
-      waitOut(opened);
       browser.driver.findElement(By.id("send")).click();
 
       browser.waitUntil(d -> d.getCurrentUrl().contains("/track/"));
@@ -190,6 +198,29 @@ class PortalBrowserTests {
       browser.go("#/complaints/" + id);
       browser.waitForText(By.cssSelector(".reporter dd"), "Shown to admins only");
       browser.waitFor(By.cssSelector("[data-action=mark-spam]"));
+    }
+  }
+
+  @Test
+  void thePagesProofOfWorkIsWhatTheServerChecks() {
+    try (Browser browser = Browser.open(base(), WIDTH, HEIGHT)) {
+      browser.driver.get(base() + "/report");
+      browser.waitFor(By.id("photo-input"));
+      String stamp = keys.stamp(System.currentTimeMillis());
+      Object answer =
+          browser.driver.executeAsyncScript(
+              "const done = arguments[arguments.length - 1];"
+                  + "import(document.querySelector('script[type=module]').src).then(m => {"
+                  + "  const hex = [...m.sha256(new TextEncoder().encode('abc'))]"
+                  + "    .map(b => b.toString(16).padStart(2, '0')).join('');"
+                  + "  done([hex, m.prove(arguments[0], 12)]);"
+                  + "}).catch(e => done([String(e), '']));",
+              stamp);
+      @SuppressWarnings("unchecked")
+      java.util.List<Object> result = (java.util.List<Object>) answer;
+      assertThat(result.get(0))
+          .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+      assertThat(PortalKeys.proofHolds(stamp, String.valueOf(result.get(1)), 12)).isTrue();
     }
   }
 

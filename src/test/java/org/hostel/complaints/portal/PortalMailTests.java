@@ -45,6 +45,7 @@ class PortalMailTests {
     registry.add("complaints.public-base-url", () -> ORIGIN);
     registry.add("complaints.outbox.first-retry", () -> "200ms");
     registry.add("complaints.outbox.max-retry-delay", () -> "1s");
+    registry.add("complaints.portal.confirm-after", () -> "1ms");
   }
 
   @AfterAll
@@ -57,6 +58,26 @@ class PortalMailTests {
   @Autowired ApplicationEventPublisher events;
   @Autowired TransactionTemplate tx;
   @Autowired JdbcClient jdbc;
+  @Autowired AutoClose autoClose;
+
+  @Test
+  void anUnansweredResolvedReportIsClosedAsTheBotDoesAndTheReporterHearsOfIt(
+      Api api, Fixtures fixtures) throws Exception {
+    String to = address();
+    Map<String, Object> body = PortalForms.report(keys, PortalForms.room());
+    body.put("email", to);
+    String token = PortalForms.submit(api, body);
+    String id = PortalTests.complaintId(api, fixtures, "/api/v1/public/track/" + token);
+    api.call("POST", "/portal/email/" + id + "/" + keys.emailCode(UUID.fromString(id))).send();
+    fixtures.move(id, "in_progress");
+    fixtures.move(id, "resolved");
+    autoClose.closeUnanswered();
+    Api.Response closed = api.get("/api/v1/public/track/" + token, null);
+    assertThat(closed.json().get("status").asString()).isEqualTo("closed");
+    assertThat(closed.json().get("can_rate").asBoolean()).isTrue();
+    await("the closing mail", () -> SMTP.receivedBy(to).size() == 4);
+    assertThat(SMTP.receivedBy(to).get(3).getSubject()).endsWith("is now closed");
+  }
 
   @Test
   void onlyAConfirmedAddressGetsUpdatesAndEveryLinkInTheMailsWorks(Api api, Fixtures fixtures)
@@ -140,6 +161,15 @@ class PortalMailTests {
             "Confirm updates for complaint C-n",
             "Complaint C-n is now in progress",
             "Complaint C-n is now resolved");
+  }
+
+  @Test
+  void postersLinkToThePublicOriginWhenOneIsConfigured(Api api, Fixtures fixtures)
+      throws Exception {
+    byte[] png =
+        PosterTests.download(
+            api, "/api/v1/posters.png?hostel=block-a&room=C204", fixtures.adminToken());
+    assertThat(PosterTests.decode(png)).startsWith(ORIGIN + "/report?h=block-a&r=C204&k=");
   }
 
   private long pendingOrSent(String to) {
