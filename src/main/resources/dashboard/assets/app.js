@@ -11,6 +11,8 @@ import { statsView } from './stats.js';
 import { staffView } from './staff.js';
 import { purgeView } from './purge.js';
 import { profileView } from './profile.js';
+import { auditView } from './audit.js';
+import { anonymousView, ANONYMOUS_ROUTES } from './accounts.js';
 
 const main = document.getElementById('main');
 const topbar = document.getElementById('topbar');
@@ -25,6 +27,7 @@ const ROUTES = [
   { name: 'stats', pattern: /^stats$/, view: statsView, nav: 'stats' },
   { name: 'staff', pattern: /^staff$/, view: staffView, nav: 'staff', admin: true },
   { name: 'purge', pattern: /^purge$/, view: purgeView, nav: 'purge', admin: true },
+  { name: 'audit', pattern: /^audit$/, view: auditView, nav: 'audit', admin: true },
   { name: 'profile', pattern: /^profile$/, view: profileView, nav: 'profile' },
 ];
 
@@ -34,6 +37,7 @@ const NAV = [
   ['stats', '#/stats', 'Statistics'],
   ['staff', '#/staff', 'Staff', true],
   ['purge', '#/purge', 'Purge', true],
+  ['audit', '#/audit', 'Audit log', true],
   ['profile', '#/profile', 'Profile'],
 ];
 
@@ -61,7 +65,11 @@ document.getElementById('skip-link').addEventListener('click', (event) => {
   main.focus();
 });
 document.getElementById('logout').addEventListener('click', logout);
-window.addEventListener('hashchange', () => route());
+window.addEventListener('hashchange', () => {
+  if (anonymousPage()) return;
+  if (ctx.me) route();
+  else if (!main.querySelector('form.login [name="username"]')) showLogin();
+});
 window.addEventListener('popstate', () => route());
 api.onUnauthorized(() => {
   if (ctx.me) showLogin('Your session has ended; please log in again.');
@@ -72,7 +80,25 @@ let leaving = false;
 
 boot();
 
+// Invitation and reset links, and "forgot password", work without a session (and leave any
+// session alone: the page is about another account, or about getting into one).
+function anonymousPage() {
+  const [path] = location.hash.replace(/^#\/?/, '').split('?');
+  if (!ANONYMOUS_ROUTES.includes(path)) return false;
+  current?.destroy?.();
+  current = null;
+  currentKey = null;
+  topbar.hidden = true;
+  const page = anonymousView(main, path, currentParams(), (message) => {
+    history.replaceState(null, '', '#/');
+    showLogin(message, 'success');
+  });
+  document.title = `${page.title} · Complaints`;
+  return true;
+}
+
 async function boot() {
+  if (anonymousPage()) return;
   try {
     const session = await api.get('/auth/session', { allowAnonymous: true });
     await start(session);
@@ -209,6 +235,7 @@ async function routeNow() {
   routedHash = location.hash;
   const hash = location.hash.replace(/^#\/?/, '');
   const [path] = hash.split('?');
+  if (ANONYMOUS_ROUTES.includes(path)) return;
   const params = currentParams();
   let match = null;
   let found = ROUTES.find((r) => (match = r.pattern.exec(path)) && (!r.admin || ctx.me.role === 'admin'));

@@ -1,5 +1,6 @@
 import { h, field } from './dom.js';
 import * as api from './api.js';
+import { secondStepView } from './mfa.js';
 
 export function loginView(main, message, tone, onLoggedIn) {
   const username = h('input', { name: 'username', type: 'text', autocomplete: 'username', required: true, autocapitalize: 'none', spellcheck: 'false' });
@@ -12,7 +13,8 @@ export function loginView(main, message, tone, onLoggedIn) {
     field('Email or phone', username),
     field('Password', password),
     status,
-    submit);
+    submit,
+    h('p', null, h('a', { href: '#/forgot-password', id: 'forgot-link' }, 'Forgot your password?')));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     status.textContent = '';
@@ -25,6 +27,10 @@ export function loginView(main, message, tone, onLoggedIn) {
     try {
       const session = await api.post('/auth/session', { username: username.value.trim(), password: password.value }, { allowAnonymous: true });
       password.value = '';
+      if (session.mfa_required) {
+        secondStepView(main, session, onLoggedIn);
+        return;
+      }
       await onLoggedIn(session);
     } catch (error) {
       status.textContent = error.status === 401 ? 'Unknown user name or wrong password.' : error.message;
