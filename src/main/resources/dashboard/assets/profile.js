@@ -2,7 +2,7 @@
 // bot can send them alerts. The link endpoint exists only while the bot is on.
 import { h, labelOf, formatTime } from './dom.js';
 import * as api from './api.js';
-import { detailsCard, passwordCard, sessionsCard, twoFactorCard } from './profile-security.js';
+import { detailsCard, passwordCard, sessionsCard, twoFactorCard } from './security.js';
 
 export async function profileView(ctx, main) {
   const me = await api.get('/api/v1/profile/me');
