@@ -97,8 +97,26 @@ function anonymousPage() {
   return true;
 }
 
+// A function, not a constant: boot() runs before the module's later constants are initialised.
+function ssoError(reason) {
+  const messages = {
+  'no-account': 'Single sign-on worked, but there is no account for your e-mail address here. Ask an admin to invite you.',
+  'no-email': 'Single sign-on did not give a verified e-mail address.',
+  deactivated: 'Your account is deactivated.',
+  unavailable: 'The single sign-on provider cannot be reached right now. Log in with your password, or try again later.',
+  failed: 'Single sign-on did not work. Try again, or log in with your password.',
+  };
+  return messages[reason] || messages.failed;
+}
+
 async function boot() {
   if (anonymousPage()) return;
+  if (location.hash.startsWith('#/sso-error')) {
+    const reason = currentParams().reason;
+    history.replaceState(null, '', '#/');
+    showLogin(ssoError(reason), 'error');
+    return;
+  }
   try {
     const session = await api.get('/auth/session', { allowAnonymous: true });
     await start(session);

@@ -7,6 +7,13 @@ export function loginView(main, message, tone, onLoggedIn) {
   const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const status = h('p', { class: 'form-status', role: 'alert' });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Log in');
+  // Single sign-on, when the service has a provider: a plain link, the browser goes there and back.
+  const sso = h('p', { class: 'sso' });
+  api.get('/auth/sso', { allowAnonymous: true })
+    .then((offer) => {
+      if (offer.enabled) sso.replaceChildren(h('a', { class: 'button secondary', href: offer.url, id: 'sso-link' }, `Sign in with ${offer.name}`));
+    })
+    .catch(() => {});
   const form = h('form', { class: 'login card', novalidate: true },
     h('h1', { tabindex: '-1' }, 'Staff dashboard'),
     message ? h('p', { class: `notice ${tone || ''}`, role: 'status' }, message) : null,
@@ -14,7 +21,8 @@ export function loginView(main, message, tone, onLoggedIn) {
     field('Password', password),
     status,
     submit,
-    h('p', null, h('a', { href: '#/forgot-password', id: 'forgot-link' }, 'Forgot your password?')));
+    h('p', null, h('a', { href: '#/forgot-password', id: 'forgot-link' }, 'Forgot your password?')),
+    sso);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     status.textContent = '';
