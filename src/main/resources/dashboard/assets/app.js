@@ -12,6 +12,8 @@ import { staffView } from './staff.js';
 import { purgeView } from './purge.js';
 import { profileView } from './profile.js';
 import { postersView } from './posters.js';
+import { auditView } from './audit.js';
+import { anonymousView, ANONYMOUS_ROUTES } from './accounts.js';
 
 const main = document.getElementById('main');
 const topbar = document.getElementById('topbar');
@@ -27,6 +29,7 @@ const ROUTES = [
   { name: 'staff', pattern: /^staff$/, view: staffView, nav: 'staff', admin: true },
   { name: 'purge', pattern: /^purge$/, view: purgeView, nav: 'purge', admin: true },
   { name: 'posters', pattern: /^posters$/, view: postersView, nav: 'posters', admin: true },
+  { name: 'audit', pattern: /^audit$/, view: auditView, nav: 'audit', admin: true },
   { name: 'profile', pattern: /^profile$/, view: profileView, nav: 'profile' },
 ];
 
@@ -37,6 +40,7 @@ const NAV = [
   ['staff', '#/staff', 'Staff', true],
   ['purge', '#/purge', 'Purge', true],
   ['posters', '#/posters', 'Posters', true],
+  ['audit', '#/audit', 'Audit log', true],
   ['profile', '#/profile', 'Profile'],
 ];
 
@@ -64,7 +68,11 @@ document.getElementById('skip-link').addEventListener('click', (event) => {
   main.focus();
 });
 document.getElementById('logout').addEventListener('click', logout);
-window.addEventListener('hashchange', () => route());
+window.addEventListener('hashchange', () => {
+  if (anonymousPage()) return;
+  if (ctx.me) route();
+  else if (!main.querySelector('form.login [name="username"]')) showLogin();
+});
 window.addEventListener('popstate', () => route());
 api.onUnauthorized(() => {
   if (ctx.me) showLogin('Your session has ended; please log in again.');
@@ -75,7 +83,43 @@ let leaving = false;
 
 boot();
 
+// Invitation and reset links, and "forgot password", work without a session (and leave any
+// session alone: the page is about another account, or about getting into one).
+function anonymousPage() {
+  const [path] = location.hash.replace(/^#\/?/, '').split('?');
+  if (!ANONYMOUS_ROUTES.includes(path)) return false;
+  current?.destroy?.();
+  current = null;
+  currentKey = null;
+  topbar.hidden = true;
+  const page = anonymousView(main, path, currentParams(), (message) => {
+    history.replaceState(null, '', '#/');
+    showLogin(message, 'success');
+  });
+  document.title = `${page.title} · Complaints`;
+  return true;
+}
+
+// A function, not a constant: boot() runs before the module's later constants are initialised.
+function ssoError(reason) {
+  const messages = {
+  'no-account': 'Single sign-on worked, but there is no account for your e-mail address here. Ask an admin to invite you.',
+  'no-email': 'Single sign-on did not give a verified e-mail address.',
+  deactivated: 'Your account is deactivated.',
+  unavailable: 'The single sign-on provider cannot be reached right now. Log in with your password, or try again later.',
+  failed: 'Single sign-on did not work. Try again, or log in with your password.',
+  };
+  return messages[reason] || messages.failed;
+}
+
 async function boot() {
+  if (anonymousPage()) return;
+  if (location.hash.startsWith('#/sso-error')) {
+    const reason = currentParams().reason;
+    history.replaceState(null, '', '#/');
+    showLogin(ssoError(reason), 'error');
+    return;
+  }
   try {
     const session = await api.get('/auth/session', { allowAnonymous: true });
     await start(session);
@@ -212,6 +256,7 @@ async function routeNow() {
   routedHash = location.hash;
   const hash = location.hash.replace(/^#\/?/, '');
   const [path] = hash.split('?');
+  if (ANONYMOUS_ROUTES.includes(path)) return;
   const params = currentParams();
   let match = null;
   let found = ROUTES.find((r) => (match = r.pattern.exec(path)) && (!r.admin || ctx.me.role === 'admin'));

@@ -2,6 +2,7 @@
 // bot can send them alerts. The link endpoint exists only while the bot is on.
 import { h, labelOf, formatTime } from './dom.js';
 import * as api from './api.js';
+import { detailsCard, passwordCard, sessionsCard, twoFactorCard } from './security.js';
 
 export async function profileView(ctx, main) {
   const me = await api.get('/api/v1/profile/me');
@@ -52,6 +53,10 @@ export async function profileView(ctx, main) {
         h('dt', null, 'Email'), h('dd', null, me.email || '—'),
         h('dt', null, 'Phone'), h('dd', null, me.phone || '—'),
         h('dt', null, 'Role'), h('dd', null, labelOf(me.role)))),
+    detailsCard(ctx, me, () => profileView(ctx, main)),
+    passwordCard(),
+    await sessionsCard(),
+    await twoFactorCard(),
     telegram);
   return { title: 'Profile' };
 }

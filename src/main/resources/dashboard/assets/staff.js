@@ -1,6 +1,7 @@
 // Admins: every account, creating porters and admins, deactivating, resetting passwords.
 import { h, field, select, showErrors, formatTime } from './dom.js';
 import * as api from './api.js';
+import { invitationsCard } from './invitations.js';
 
 export async function staffView(ctx, main) {
   const notice = h('p', { class: 'notice', role: 'status', 'aria-live': 'polite' });
@@ -94,7 +95,8 @@ export async function staffView(ctx, main) {
       h('caption', { class: 'visually-hidden' }, 'Staff accounts'),
       h('thead', null, h('tr', null, ['Name', 'Role', 'Email', 'Phone', 'Status', 'Since', 'Actions'].map((t) => h('th', { scope: 'col' }, t)))),
       tbody)),
-    create);
+    create,
+    await invitationsCard());
   await reload();
   return { title: 'Staff' };
 }

@@ -127,6 +127,8 @@ class SecurityConfig implements WebMvcConfigurer {
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/", "/dashboard", "/dashboard/**")
                     .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/auth/sso")
+                    .permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/v1/categories", "/health", "/health/*")
                     .permitAll()
                     // The dashboard socket checks its token itself: a refused socket must be

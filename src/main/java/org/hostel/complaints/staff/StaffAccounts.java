@@ -97,6 +97,32 @@ public class StaffAccounts {
   }
 
   /**
+   * An account for a person an identity provider vouched for: a random password nobody knows (a
+   * reset by mail gives them one if they ever need it).
+   */
+  public StaffMember createForSingleSignOn(String fullName, String email, Role role) {
+    return service.create(fullName, email, null, PasswordPolicy.generate(), role);
+  }
+
+  /**
+   * Starts a dashboard session for a member the identity provider vouched for: the session cookie
+   * on the response, exactly as a password login sets it.
+   */
+  public void startBrowserSession(
+      StaffMember member,
+      String how,
+      jakarta.servlet.http.HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response) {
+    LoginResult result = logins.direct(member, how);
+    String token = java.util.Objects.requireNonNull(result.accessToken());
+    long seconds = result.expiresIn() == null ? 0 : result.expiresIn();
+    response.addHeader(
+        org.springframework.http.HttpHeaders.SET_COOKIE,
+        SessionCookie.issue(token, java.time.Duration.ofSeconds(seconds), request.isSecure())
+            .toString());
+  }
+
+  /**
    * A fingerprint of the current password: it changes whenever the password does, so a link made
    * before a change can tell it is stale. Not the hash, and no use for guessing the password.
    */
