@@ -3,6 +3,7 @@ package org.hostel.complaints.observability;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,13 +28,15 @@ class ObservabilityConfig {
   /** See {@link SlowQueryLog}; a post-processor, so it reads its setting itself. */
   @Bean
   static SlowQueryLog slowQueryLog(
-      Environment environment, ObjectProvider<MeterRegistry> registry) {
+      Environment environment,
+      ObjectProvider<MeterRegistry> registry,
+      ObjectProvider<ObservationRegistry> observations) {
     Duration threshold =
         environment.getProperty(
             "complaints.observability.slow-query-threshold",
             Duration.class,
             Duration.ofMillis(200));
-    return new SlowQueryLog(threshold, registry);
+    return new SlowQueryLog(threshold, registry, observations);
   }
 
   /**

@@ -2,6 +2,8 @@ package org.hostel.complaints.observability;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -44,11 +46,17 @@ final class SlowQueryLog implements BeanPostProcessor, Ordered {
 
   private final long thresholdNanos;
   private final ObjectProvider<MeterRegistry> registry;
+  private final ObjectProvider<ObservationRegistry> observations;
   private volatile @Nullable Counter counter;
+  private volatile @Nullable ObservationRegistry observationRegistry;
 
-  SlowQueryLog(Duration threshold, ObjectProvider<MeterRegistry> registry) {
+  SlowQueryLog(
+      Duration threshold,
+      ObjectProvider<MeterRegistry> registry,
+      ObjectProvider<ObservationRegistry> observations) {
     this.thresholdNanos = threshold.toNanos();
     this.registry = registry;
+    this.observations = observations;
   }
 
   @Override
@@ -101,22 +109,35 @@ final class SlowQueryLog implements BeanPostProcessor, Ordered {
     public @Nullable Object invoke(Object self, Method method, Object @Nullable [] args)
         throws Throwable {
       String name = method.getName();
-      boolean executes = target instanceof Statement && EXECUTES.contains(name);
-      long started = executes ? System.nanoTime() : 0;
-      Object result;
-      try {
-        result = method.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
+      if (!(target instanceof Statement) || !EXECUTES.contains(name)) {
+        return wrap(name, call(method, args), args);
+      }
+      String text = args != null && args.length > 0 && args[0] instanceof String s ? s : sql;
+      Observation observation = observe(text);
+      long started = System.nanoTime();
+      try (Observation.Scope scope = observation.openScope()) {
+        return call(method, args);
+      } catch (Throwable failure) {
+        observation.error(failure);
+        throw failure;
       } finally {
-        if (executes) {
-          long took = System.nanoTime() - started;
-          if (took >= thresholdNanos) {
-            String text = args != null && args.length > 0 && args[0] instanceof String s ? s : sql;
-            slow(text, took);
-          }
+        observation.stop();
+        long took = System.nanoTime() - started;
+        if (took >= thresholdNanos) {
+          slow(text, took);
         }
       }
+    }
+
+    private @Nullable Object call(Method method, Object @Nullable [] args) throws Throwable {
+      try {
+        return method.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+
+    private @Nullable Object wrap(String name, @Nullable Object result, Object @Nullable [] args) {
       if (result instanceof CallableStatement call && name.equals("prepareCall")) {
         return proxy(CallableStatement.class, call, (String) args[0]);
       }
@@ -128,6 +149,28 @@ final class SlowQueryLog implements BeanPostProcessor, Ordered {
       }
       return result;
     }
+  }
+
+  /**
+   * A span for the statement, child of the work it runs for (a request); none for work nobody
+   * traces (the outbox's polling), so idle instances send no spans.
+   */
+  private Observation observe(@Nullable String sql) {
+    ObservationRegistry registry = observationRegistry;
+    if (registry == null) {
+      registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+      observationRegistry = registry;
+    }
+    if (registry.getCurrentObservation() == null) {
+      return Observation.NOOP;
+    }
+    String text = sql == null ? "(batch)" : SqlText.normalise(sql);
+    String operation = text.split(" ", 2)[0].toLowerCase(java.util.Locale.ROOT);
+    return Observation.createNotStarted("jdbc.statement", registry)
+        .contextualName("jdbc " + operation)
+        .lowCardinalityKeyValue("db.operation", operation)
+        .highCardinalityKeyValue("db.statement", text)
+        .start();
   }
 
   private void slow(@Nullable String sql, long nanos) {
