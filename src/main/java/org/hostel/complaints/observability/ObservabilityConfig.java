@@ -1,15 +1,20 @@
 package org.hostel.complaints.observability;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -19,6 +24,20 @@ import org.springframework.security.web.SecurityFilterChain;
 class ObservabilityConfig {
 
   private static final Path STATM = Path.of("/proc/self/statm");
+
+  /** See {@link SlowQueryLog}; a post-processor, so it reads its setting itself. */
+  @Bean
+  static SlowQueryLog slowQueryLog(
+      Environment environment,
+      ObjectProvider<MeterRegistry> registry,
+      ObjectProvider<ObservationRegistry> observations) {
+    Duration threshold =
+        environment.getProperty(
+            "complaints.observability.slow-query-threshold",
+            Duration.class,
+            Duration.ofMillis(200));
+    return new SlowQueryLog(threshold, registry, observations);
+  }
 
   /**
    * {@code /metrics} is guarded by {@link MetricsController} (addresses or its own token), not by

@@ -10,10 +10,23 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.PriorityOrdered;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StorageSettings.class)
 class StorageConfig {
+
+  /**
+   * Runs before other post-processors, so that theirs wrap the tuned and serialised pool. The bean
+   * method must declare this type: Spring orders post-processors by their declared type.
+   */
+  abstract static class First implements BeanPostProcessor, PriorityOrdered {
+    @Override
+    public int getOrder() {
+      return Ordered.HIGHEST_PRECEDENCE;
+    }
+  }
 
   /** The embedded database's file in the data folder (as {@code application.yaml} names it). */
   private static final String DATABASE = "complaints.db";
@@ -37,8 +50,8 @@ class StorageConfig {
    * in Java ({@link SerializedSqliteWrites}), so SQLite's own busy wait is only a safety net.
    */
   @Bean
-  static BeanPostProcessor sqliteTuning(StorageSettings settings) {
-    return new BeanPostProcessor() {
+  static First sqliteTuning(StorageSettings settings) {
+    return new First() {
       @Override
       public Object postProcessBeforeInitialization(Object bean, String beanName) {
         if (bean instanceof HikariDataSource pool

@@ -63,7 +63,12 @@ final class Instances {
   /** The same, run through {@code launcher} (e.g. a shell that raises the open-file limit). */
   static Instance start(
       Map<String, String> settings, List<String> jvmOptions, List<String> launcher) {
-    int port = ServiceProcess.freePort();
+    return start(ServiceProcess.freePort(), settings, jvmOptions, launcher);
+  }
+
+  /** The same on a given port (a replacement behind the same nginx upstream). */
+  static Instance start(
+      int port, Map<String, String> settings, List<String> jvmOptions, List<String> launcher) {
     List<String> command = new ArrayList<>(launcher);
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(jvmOptions);
