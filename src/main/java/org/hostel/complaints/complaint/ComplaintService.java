@@ -213,6 +213,11 @@ public class ComplaintService {
     return named(history.forComplaint(id, HistoryAction.ASSIGNMENT)).reversed();
   }
 
+  /** The complaint, whoever may see it: for jobs that act for nobody in particular. */
+  public Optional<Complaint> find(UUID id) {
+    return complaints.find(id);
+  }
+
   /** The configured categories, for features that key settings by category. */
   public List<String> categories() {
     return catalog.categories();

@@ -17,6 +17,7 @@ import org.hostel.complaints.complaint.Status;
 import org.hostel.complaints.complaint.StatusChanged;
 import org.hostel.complaints.photo.PhotoAdded;
 import org.hostel.complaints.photo.PhotoRemoved;
+import org.hostel.complaints.sla.SlaAlert;
 import org.hostel.complaints.staff.LoggedOut;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -98,6 +99,27 @@ class DashboardEvents {
         null,
         "priority_update",
         new PriorityUpdate(c.id(), event.oldPriority(), event.newPriority(), event.changedBy()));
+  }
+
+  record SlaAlertData(
+      UUID complaintId, String reference, String target, String level, Instant dueAt) {}
+
+  /** A warning reaches whoever may see the complaint; a breach the admins only. */
+  @TransactionalEventListener
+  void slaAlert(SlaAlert event) {
+    Complaint c = event.complaint();
+    String message =
+        json.writeValueAsString(
+            new Envelope(
+                "sla_alert",
+                clock.instant(),
+                new SlaAlertData(
+                    c.id(), c.reference(), event.target(), event.level(), event.dueAt())));
+    ComplaintPolicy.Audience audience =
+        event.isBreach()
+            ? new ComplaintPolicy.Audience(false, java.util.Set.of())
+            : policy.audience(c);
+    fanout.publish(new Broadcast(audience.everyPorter(), List.copyOf(audience.porters()), message));
   }
 
   record PhotoChange(UUID complaintId, UUID photoId, @Nullable UUID by) {}
