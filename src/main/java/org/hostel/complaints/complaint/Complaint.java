@@ -79,12 +79,26 @@ public record Complaint(
         sla);
   }
 
-  /** A new complaint as stored: the event announcing it and its first history line. */
-  Changed submitted() {
+  /**
+   * A new complaint as stored: the event announcing it and its first history line; when a rule
+   * assigned it ({@code rule} names it), also the assignment, said to be by that rule.
+   */
+  Changed submitted(@Nullable String rule) {
+    if (assignedPorterId == null || rule == null) {
+      return new Changed(
+          this,
+          List.of(new ComplaintSubmitted(this)),
+          List.of(HistoryAction.CREATED.entry(null, status.value())));
+    }
     return new Changed(
         this,
-        List.of(new ComplaintSubmitted(this)),
-        List.of(HistoryAction.CREATED.entry(null, status.value())));
+        List.of(
+            new ComplaintSubmitted(this),
+            new AssignmentChanged(this, null, assignedPorterId, null)),
+        List.of(
+            HistoryAction.CREATED.entry(null, status.value()),
+            HistoryAction.ASSIGNMENT.entry(null, assignedPorterId.toString()),
+            HistoryAction.RULE.entry(rule, "assigned by rule " + rule)));
   }
 
   /** Starts a change by the caller; each step checks the policy and nothing is stored yet. */

@@ -218,18 +218,8 @@ public class ComplaintService {
     return complaints.find(id);
   }
 
-  /** The configured categories, for features that key settings by category. */
-  public List<String> categories() {
-    return catalog.categories();
-  }
-
   Map<Status, Long> countByStatus() {
     return complaints.countByStatus();
-  }
-
-  /** The clock a new complaint starts with. */
-  Sla startClock(Complaint draft) {
-    return SlaSteps.start(draft, levels.getIfAvailable());
   }
 
   /** Appends a stored change's history lines and publishes its events, in the same transaction. */

@@ -18,7 +18,9 @@ enum HistoryAction {
   /** The priority changed: {@code from} and {@code to} are priorities. */
   PRIORITY,
   /** Why the complaint was put on hold: {@code to} is the reason. */
-  HOLD;
+  HOLD,
+  /** An assignment rule chose the assignee: {@code from} the rule's name. */
+  RULE;
 
   String value() {
     return name().toLowerCase();

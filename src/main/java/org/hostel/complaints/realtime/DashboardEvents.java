@@ -3,6 +3,7 @@ package org.hostel.complaints.realtime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.hostel.complaints.comment.Comment;
 import org.hostel.complaints.comment.CommentChanged;
@@ -10,6 +11,7 @@ import org.hostel.complaints.complaint.AssignmentChanged;
 import org.hostel.complaints.complaint.Complaint;
 import org.hostel.complaints.complaint.ComplaintPolicy;
 import org.hostel.complaints.complaint.ComplaintSubmitted;
+import org.hostel.complaints.complaint.NotAutoAssigned;
 import org.hostel.complaints.complaint.Priority;
 import org.hostel.complaints.complaint.PriorityChanged;
 import org.hostel.complaints.complaint.Severity;
@@ -116,10 +118,23 @@ class DashboardEvents {
                 new SlaAlertData(
                     c.id(), c.reference(), event.target(), event.level(), event.dueAt())));
     ComplaintPolicy.Audience audience =
-        event.isBreach()
-            ? new ComplaintPolicy.Audience(false, java.util.Set.of())
-            : policy.audience(c);
+        event.isBreach() ? new ComplaintPolicy.Audience(false, Set.of()) : policy.audience(c);
     fanout.publish(new Broadcast(audience.everyPorter(), List.copyOf(audience.porters()), message));
+  }
+
+  record AssignmentNeeded(UUID complaintId, String reference, String reason) {}
+
+  /** Assignment rules found nobody for a new complaint: the admins are told. */
+  @TransactionalEventListener
+  void notAutoAssigned(NotAutoAssigned event) {
+    Complaint c = event.complaint();
+    String message =
+        json.writeValueAsString(
+            new Envelope(
+                "assignment_needed",
+                clock.instant(),
+                new AssignmentNeeded(c.id(), c.reference(), event.reason())));
+    fanout.publish(new Broadcast(false, List.of(), message));
   }
 
   record PhotoChange(UUID complaintId, UUID photoId, @Nullable UUID by) {}

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.hostel.complaints.complaint.AssignmentChanged;
 import org.hostel.complaints.complaint.Complaint;
 import org.hostel.complaints.complaint.ComplaintSubmitted;
+import org.hostel.complaints.complaint.NotAutoAssigned;
 import org.hostel.complaints.complaint.Severity;
 import org.hostel.complaints.complaint.Status;
 import org.hostel.complaints.complaint.StatusChanged;
@@ -126,6 +127,18 @@ class StaffAlerts {
           work(c),
           key);
     }
+  }
+
+  /** A new complaint the assignment rules gave to nobody: admins, with their urgent alerts. */
+  @EventListener
+  void notAutoAssigned(NotAutoAssigned event) {
+    Complaint c = event.complaint();
+    send(
+        admins(),
+        StaffLinks.Alert.URGENT,
+        texts.get("staff.unassigned", c.reference(), c.roomNumber(), event.reason()),
+        List.of(),
+        "unassigned:" + c.id());
   }
 
   /** Start and Resolved, carrying {@code w:<number>:<status>}; checked again when pressed. */
