@@ -11,6 +11,7 @@ import { statsView } from './stats.js';
 import { staffView } from './staff.js';
 import { purgeView } from './purge.js';
 import { profileView } from './profile.js';
+import { myWorkView, overdueView } from './work.js';
 
 const main = document.getElementById('main');
 const topbar = document.getElementById('topbar');
@@ -21,6 +22,8 @@ const toasts = document.getElementById('toasts');
 const ROUTES = [
   { name: 'list', pattern: /^(?:complaints)?$/, view: listView, nav: 'complaints' },
   { name: 'detail', pattern: /^complaints\/([0-9a-fA-F-]{36})$/, view: detailView, nav: 'complaints' },
+  { name: 'work', pattern: /^work$/, view: myWorkView, nav: 'work' },
+  { name: 'overdue', pattern: /^overdue$/, view: overdueView, nav: 'overdue' },
   { name: 'new', pattern: /^new$/, view: createView, nav: 'new' },
   { name: 'stats', pattern: /^stats$/, view: statsView, nav: 'stats' },
   { name: 'staff', pattern: /^staff$/, view: staffView, nav: 'staff', admin: true },
@@ -30,6 +33,8 @@ const ROUTES = [
 
 const NAV = [
   ['complaints', '#/complaints', 'Complaints'],
+  ['work', '#/work', 'My work'],
+  ['overdue', '#/overdue', 'Overdue'],
   ['new', '#/new', 'New complaint'],
   ['stats', '#/stats', 'Statistics'],
   ['staff', '#/staff', 'Staff', true],

@@ -3,7 +3,7 @@
 import { h, select, formatTime, labelOf } from './dom.js';
 import * as api from './api.js';
 
-export const STATUSES = ['reported', 'in_progress', 'resolved', 'closed'];
+export const STATUSES = ['reported', 'in_progress', 'on_hold', 'resolved', 'closed'];
 export const SEVERITIES = ['low', 'medium', 'high'];
 const PAGE_SIZE = 20;
 const FILTERS = ['status', 'hostel', 'category', 'severity', 'assigned_porter_id', 'q', 'sort'];
@@ -12,6 +12,8 @@ const SORTS = [
   ['created_at', 'Oldest first'],
   ['-updated_at', 'Recently changed'],
   ['-severity', 'Most severe first'],
+  ['-priority', 'Highest priority first'],
+  ['due', 'Next due first'],
 ];
 
 export async function listView(ctx, main, initial) {

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * that caller may do with it now. {@code complaint_id} repeats the id for the reporter bot; {@code
  * reference} is the short one people type ({@code C-1042}); {@code rating} the reporter's 1-5 stars
  * once given. {@code response_due_at} and {@code resolution_due_at} are the SLA targets (null
- * without a clock), {@code sla_paused} while on hold.
+ * without a clock), {@code sla_paused} while on hold; {@code next_due_at} the next open target (the
+ * response until staff acted, then the resolution; null once resolved).
  */
 record ComplaintResponse(
     UUID id,
@@ -37,7 +38,8 @@ record ComplaintResponse(
     @Nullable Instant responseDueAt,
     @Nullable Instant resolutionDueAt,
     SlaBreached slaBreached,
-    boolean slaPaused) {
+    boolean slaPaused,
+    @Nullable Instant nextDueAt) {
 
   /** Whether each target was missed (or is being missed now). */
   record SlaBreached(boolean response, boolean resolution) {}

@@ -70,7 +70,8 @@ class ComplaintResponses {
         c.sla().resolutionDueAt(),
         new ComplaintResponse.SlaBreached(
             c.sla().responseBreached(now), c.sla().resolutionBreached(now)),
-        c.sla().heldSince() != null);
+        c.sla().heldSince() != null,
+        c.status().isFinished() ? null : c.sla().nextDue());
   }
 
   private Map<UUID, List<String>> photoUrls(List<Complaint> complaints) {
