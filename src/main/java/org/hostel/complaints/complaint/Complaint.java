@@ -58,25 +58,7 @@ public record Complaint(
 
   /** The draft as stored under the number the database gave it. */
   Complaint numbered(long stored) {
-    return new Complaint(
-        id,
-        stored,
-        telegramUserId,
-        hostel,
-        wing,
-        roomNumber,
-        category,
-        description,
-        severity,
-        status,
-        assignedPorterId,
-        createdBy,
-        version,
-        createdAt,
-        updatedAt,
-        priority,
-        holdReason,
-        sla);
+    return copy(stored, status, assignedPorterId, version, updatedAt, priority, holdReason, sla);
   }
 
   /**
@@ -106,8 +88,26 @@ public record Complaint(
     return new Change(this, this, caller, policy);
   }
 
-  /** The one copy: a complaint's report never changes after submission, these fields do. */
+  /** The status, assignee and version of a change; the report itself never changes. */
   Complaint with(Status status, @Nullable UUID assignee, long version, Instant updatedAt) {
+    return copy(number, status, assignee, version, updatedAt, priority, holdReason, sla);
+  }
+
+  /** The same complaint with other working fields: priority, hold reason and SLA clock. */
+  Complaint with(Priority priority, @Nullable String holdReason, Sla sla) {
+    return copy(number, status, assignedPorterId, version, updatedAt, priority, holdReason, sla);
+  }
+
+  /** The one copy: the report never changes after submission, these fields do. */
+  private Complaint copy(
+      long number,
+      Status status,
+      @Nullable UUID assignee,
+      long version,
+      Instant updatedAt,
+      Priority priority,
+      @Nullable String holdReason,
+      Sla sla) {
     return new Complaint(
         id,
         number,
@@ -120,29 +120,6 @@ public record Complaint(
         severity,
         status,
         assignee,
-        createdBy,
-        version,
-        createdAt,
-        updatedAt,
-        priority,
-        holdReason,
-        sla);
-  }
-
-  /** The same complaint with other working fields: priority, hold reason and SLA clock. */
-  Complaint with(Priority priority, @Nullable String holdReason, Sla sla) {
-    return new Complaint(
-        id,
-        number,
-        telegramUserId,
-        hostel,
-        wing,
-        roomNumber,
-        category,
-        description,
-        severity,
-        status,
-        assignedPorterId,
         createdBy,
         version,
         createdAt,
