@@ -12,6 +12,7 @@ import { staffView } from './staff.js';
 import { purgeView } from './purge.js';
 import { profileView } from './profile.js';
 import { myWorkView, overdueView } from './work.js';
+import { rulesView } from './rules.js';
 
 const main = document.getElementById('main');
 const topbar = document.getElementById('topbar');
@@ -28,6 +29,7 @@ const ROUTES = [
   { name: 'stats', pattern: /^stats$/, view: statsView, nav: 'stats' },
   { name: 'staff', pattern: /^staff$/, view: staffView, nav: 'staff', admin: true },
   { name: 'purge', pattern: /^purge$/, view: purgeView, nav: 'purge', admin: true },
+  { name: 'rules', pattern: /^rules$/, view: rulesView, nav: 'rules', admin: true },
   { name: 'profile', pattern: /^profile$/, view: profileView, nav: 'profile' },
 ];
 
@@ -39,6 +41,7 @@ const NAV = [
   ['stats', '#/stats', 'Statistics'],
   ['staff', '#/staff', 'Staff', true],
   ['purge', '#/purge', 'Purge', true],
+  ['rules', '#/rules', 'Rules', true],
   ['profile', '#/profile', 'Profile'],
 ];
 

@@ -158,4 +158,34 @@ class WorkflowBrowserTests {
       browser.screenshot("internal-note-phone");
     }
   }
+
+  @Test
+  void anAdminAddsAndRemovesAnAssignmentRuleInTheDashboard(Fixtures fixtures) {
+    Fixtures.Staff porter = fixtures.porter();
+    String name = "Pest team " + porter.id();
+    try (Browser browser = Browser.open(base(), 390, 844)) {
+      browser.login(TestSetup.ADMIN_EMAIL, TestSetup.ADMIN_PASSWORD);
+      browser.go("#/rules");
+      browser.waitFor(By.cssSelector("form.card input[name='name']")).sendKeys(name);
+      new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.name("hostel")))
+          .selectByValue("block-c");
+      new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.name("category")))
+          .selectByValue("pest");
+      browser
+          .waitFor(By.cssSelector("input[name='porter_ids'][value='" + porter.id() + "']"))
+          .click();
+      browser.driver.findElement(By.xpath("//button[normalize-space()='Add rule']")).click();
+      browser.waitForText(By.cssSelector(".notice"), "added");
+      WebElement rule = browser.waitFor(By.xpath("//li[h2[normalize-space()='" + name + "']]"));
+      assertThat(rule.getText()).contains("Block C · pest → Test porter");
+      assertThat(browser.axeViolations()).isEmpty();
+      noSidewaysScroll(browser);
+      browser.screenshot("rules-phone");
+
+      rule.findElement(By.xpath(".//button[normalize-space()='Delete']")).click();
+      browser.waitForText(By.cssSelector(".notice"), "deleted");
+    }
+    assertThat(Api.onPort(port).get("/api/v1/assignment-rules", fixtures.adminToken()).body())
+        .doesNotContain(name);
+  }
 }
