@@ -28,19 +28,15 @@ class SlaEscalation {
   static final int BATCH = 200;
 
   /**
-   * Open, not on hold, past the warning mark, and not yet alerted at the level it has reached
-   * (today, for breaches). Served by the partial index on {@code warn_at}.
+   * Open, not on hold, and due for its next escalation: {@code warn_at} starts at the 80 % mark of
+   * the next target, and each run moves it on (to the target after a warning, to the next UTC
+   * midnight after a breach), so a run reads only the complaints it has work for. Served by the
+   * partial index on {@code warn_at}.
    */
   private static final String DUE =
       """
       SELECT c.id FROM complaints c
       WHERE c.warn_at <= :now AND c.status IN ('reported', 'in_progress')
-        AND NOT EXISTS (
-          SELECT 1 FROM sla_alerts a
-          WHERE a.complaint_id = c.id
-            AND a.target = CASE WHEN c.responded_at IS NULL THEN 'response' ELSE 'resolution' END
-            AND a.level = CASE WHEN c.due_at <= :now THEN 'breach' ELSE 'warning' END
-            AND a.day = CASE WHEN c.due_at <= :now THEN :today ELSE 0 END)
       ORDER BY c.warn_at
       LIMIT :limit
       """;
@@ -83,15 +79,12 @@ class SlaEscalation {
     int sent = 0;
     while (true) {
       List<UUID> due = due(now);
-      int batch = 0;
       for (UUID id : due) {
-        Boolean alerted = tx.execute(s -> alert(id, now));
-        if (Boolean.TRUE.equals(alerted)) {
-          batch++;
+        if (Boolean.TRUE.equals(tx.execute(s -> alert(id, now)))) {
+          sent++;
         }
       }
-      sent += batch;
-      if (due.size() < BATCH || batch == 0) {
+      if (due.size() < BATCH) {
         return sent;
       }
     }
@@ -100,13 +93,15 @@ class SlaEscalation {
   private List<UUID> due(Instant now) {
     return jdbc.sql(DUE)
         .param("now", now.toEpochMilli())
-        .param("today", today(now))
         .param("limit", BATCH)
         .query((rs, n) -> UUID.fromString(rs.getString(1)))
         .list();
   }
 
-  /** Records and publishes one complaint's alert; false when another run recorded it first. */
+  /**
+   * Records and publishes one complaint's alert and moves its next escalation on; false when
+   * another run recorded the alert first (then only the move happens, to the same time).
+   */
   private boolean alert(UUID id, Instant now) {
     Complaint c = complaints.find(id).orElse(null);
     if (c == null || c.sla().nextDue() == null || c.sla().heldSince() != null) {
@@ -139,6 +134,18 @@ class SlaEscalation {
             .param("day", breach ? today(now) : 0)
             .param("now", now.toEpochMilli())
             .update();
+    Instant next =
+        breach
+            ? LocalDate.ofInstant(now, ZoneOffset.UTC)
+                .plusDays(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant()
+            : dueAt;
+    jdbc.sql("UPDATE complaints SET warn_at = :next WHERE id = :id AND warn_at <= :now")
+        .param("next", next.toEpochMilli())
+        .param("id", id.toString())
+        .param("now", now.toEpochMilli())
+        .update();
     if (recorded == 0) {
       return false;
     }
