@@ -6,7 +6,7 @@ import * as api from './api.js';
 export const STATUSES = ['reported', 'in_progress', 'on_hold', 'resolved', 'closed'];
 export const SEVERITIES = ['low', 'medium', 'high'];
 const PAGE_SIZE = 20;
-const FILTERS = ['status', 'hostel', 'category', 'severity', 'assigned_porter_id', 'q', 'sort'];
+const FILTERS = ['status', 'hostel', 'category', 'severity', 'priority', 'assigned_porter_id', 'q', 'sort'];
 const SORTS = [
   ['-created_at', 'Newest first'],
   ['created_at', 'Oldest first'],
@@ -48,6 +48,7 @@ export async function listView(ctx, main, initial) {
       ['Hostel', select('hostel', [['', 'Any hostel'], ...ctx.hostels.map((x) => [x.slug, x.display_name])], params.hostel, { id: 'filter-hostel' })],
       ['Category', select('category', [['', 'Any category'], ...ctx.categories.map((c) => [c, labelOf(c)])], params.category, { id: 'filter-category' })],
       ['Severity', select('severity', [['', 'Any severity'], ...SEVERITIES.map((s) => [s, s])], params.severity, { id: 'filter-severity' })],
+      ['Priority', select('priority', [['', 'Any priority'], ...['urgent', 'high', 'normal', 'low'].map((p) => [p, p])], params.priority, { id: 'filter-priority' })],
       ['Assigned to', select('assigned_porter_id', people, params.assigned_porter_id, { id: 'filter-assignee' })],
       ['Search', q],
       ['Sort', select('sort', SORTS, params.sort || '-created_at', { id: 'filter-sort' })],
