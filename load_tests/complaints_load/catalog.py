@@ -9,9 +9,11 @@ API = "/api/v1/complaints"
 HOSTELS = ["block-a", "block-b", "block-c", "block-d"]
 CATEGORIES = ["plumbing", "electrical", "carpentry", "pest", "metalworks", "other"]
 SEVERITIES = ["low", "medium", "high"]
-# In the order a complaint lives through them. Which moves are allowed is the server's to say
-# (`allowed_transitions`); this order only tells a move forward from a move back.
-STATUSES = ["reported", "in_progress", "resolved", "closed"]
+# Every status the API has. Which moves are allowed is the server's to say (`allowed_transitions`).
+STATUSES = ["reported", "in_progress", "on_hold", "resolved", "closed"]
+# The order a complaint lives through; it only tells a move forward from a move back. `on_hold`
+# is a side step (it needs a reason), never taken as progress.
+LIFE = ["reported", "in_progress", "resolved", "closed"]
 PROBLEMS = {
     "plumbing": ["Tap leaking since Monday", "Shower drain blocked",
                  "No hot water in the bathroom"],
@@ -30,15 +32,15 @@ BOUNDARY = "complaints-load-test-boundary"
 
 def is_forward(current: str, target: str) -> bool:
     """Whether `target` lies later in a complaint's life than `current`."""
-    if current not in STATUSES or target not in STATUSES:
+    if current not in LIFE or target not in LIFE:
         return False
-    return STATUSES.index(target) > STATUSES.index(current)
+    return LIFE.index(target) > LIFE.index(current)
 
 
 def first_step_forward(current: str, moves: list[str]) -> str | None:
     """The nearest of `moves` that lies later in a complaint's life, if any."""
     forward = [m for m in moves if is_forward(current, m)]
-    return min(forward, key=STATUSES.index) if forward else None
+    return min(forward, key=LIFE.index) if forward else None
 
 
 def room_number(wing: str) -> str:

@@ -3,15 +3,18 @@ import { h, formatTime, labelOf, safeUrl } from './dom.js';
 import * as api from './api.js';
 import { commentSection } from './comments.js';
 import { reporterSection } from './reporter.js';
+import { dueBadge, priorityBadge, priorityForm, holdReason, slaItems } from './sla.js';
 
 // Moves that undo progress are offered as secondary buttons; the normal next step is the primary one.
-const BACKWARD = new Set(['in_progress>reported', 'resolved>in_progress']);
+const BACKWARD = new Set(['in_progress>reported', 'resolved>in_progress', 'in_progress>on_hold']);
 const MOVE_LABEL = {
   'reported>in_progress': 'Start work',
   'in_progress>resolved': 'Mark resolved',
   'in_progress>reported': 'Put back to reported',
   'resolved>closed': 'Close',
   'resolved>in_progress': 'Reopen',
+  'in_progress>on_hold': 'Put on hold',
+  'on_hold>in_progress': 'Release: back to work',
 };
 export const PHOTO_TYPES = 'image/jpeg,image/png,image/gif,image/webp';
 
@@ -59,7 +62,8 @@ export async function detailView(ctx, main, params) {
     body.replaceChildren(
       h('div', { class: 'badges' },
         h('span', { class: `badge status-${complaint.status}` }, labelOf(complaint.status)),
-        h('span', { class: `badge severity-${complaint.severity}` }, `${complaint.severity} severity`)),
+        h('span', { class: `badge severity-${complaint.severity}` }, `${complaint.severity} severity`),
+        priorityBadge(complaint), dueBadge(complaint)),
       actions(),
       h('section', { 'aria-labelledby': 'd-desc' },
         h('h2', { id: 'd-desc' }, 'Description'),
@@ -68,6 +72,7 @@ export async function detailView(ctx, main, params) {
         h('h2', { id: 'd-fields' }, 'Details'),
         h('dl', { class: 'fields' },
           item('Status', labelOf(complaint.status)),
+          slaItems(complaint),
           item('Severity', complaint.severity),
           item('Hostel', ctx.hostelName(complaint.hostel)),
           item('Wing', complaint.wing),
@@ -106,6 +111,8 @@ export async function detailView(ctx, main, params) {
     parts.push(statusButtons.length
       ? h('div', { class: 'button-row', role: 'group', 'aria-label': 'Change status' }, statusButtons)
       : hint ? h('p', { class: 'hint' }, hint) : null);
+    parts.push(holdReason(complaint));
+    if (complaint.can_set_priority) parts.push(priorityForm(complaint, setPriority));
     if (complaint.status !== 'closed') parts.push(assignment());
     return h('section', { class: 'actions', 'aria-labelledby': 'd-actions' }, parts);
   }
@@ -139,8 +146,13 @@ export async function detailView(ctx, main, params) {
       h('button', { type: 'button', class: 'secondary', 'data-action': 'assign-me', onclick: () => assign(ctx.me.id) }, 'Assign to me'));
   }
 
+  async function setPriority(priority) {
+    await write(() => api.patch(`/api/v1/complaints/${id}`, { priority }, { headers: etag ? { 'If-Match': etag } : {} }), `Priority set to ${priority}.`);
+  }
+
   async function changeStatus(target) {
-    await write(() => api.patch(`/api/v1/complaints/${id}/status`, { status: target }, { headers: etag ? { 'If-Match': etag } : {} }),
+    const reason = target === 'on_hold' ? body.querySelector('#hold-reason')?.value : undefined;
+    await write(() => api.patch(`/api/v1/complaints/${id}/status`, { status: target, reason }, { headers: etag ? { 'If-Match': etag } : {} }),
       `Status changed to ${labelOf(target)}.`);
   }
 
@@ -221,6 +233,10 @@ export async function detailView(ctx, main, params) {
         return 'added a photo';
       case 'photo_removed':
         return 'removed a photo';
+      case 'rule':
+        return entry.to;
+      case 'hold':
+        return `put it on hold: ${entry.to}`;
       case 'comment':
         return entry.from === 'internal' ? 'wrote an internal note' : 'wrote a public comment';
       case 'comment_edited':

@@ -3,16 +3,18 @@
 import { h, select, formatTime, labelOf } from './dom.js';
 import * as api from './api.js';
 
-export const STATUSES = ['reported', 'in_progress', 'resolved', 'closed'];
+export const STATUSES = ['reported', 'in_progress', 'on_hold', 'resolved', 'closed'];
 export const SEVERITIES = ['low', 'medium', 'high'];
 const PAGE_SIZE = 20;
-const FILTERS = ['status', 'hostel', 'category', 'severity', 'channel', 'assigned_porter_id', 'q', 'sort'];
+const FILTERS = ['status', 'hostel', 'category', 'severity', 'channel', 'priority', 'assigned_porter_id', 'q', 'sort'];
 const CHANNELS = [['', 'Any channel'], ['bot', 'Telegram bot'], ['portal', 'Web page'], ['poster', 'Room poster'], ['staff', 'Staff']];
 const SORTS = [
   ['-created_at', 'Newest first'],
   ['created_at', 'Oldest first'],
   ['-updated_at', 'Recently changed'],
   ['-severity', 'Most severe first'],
+  ['-priority', 'Highest priority first'],
+  ['due', 'Next due first'],
 ];
 
 export async function listView(ctx, main, initial) {
@@ -48,6 +50,7 @@ export async function listView(ctx, main, initial) {
       ['Category', select('category', [['', 'Any category'], ...ctx.categories.map((c) => [c, labelOf(c)])], params.category, { id: 'filter-category' })],
       ['Severity', select('severity', [['', 'Any severity'], ...SEVERITIES.map((s) => [s, s])], params.severity, { id: 'filter-severity' })],
       ['Channel', select('channel', CHANNELS, params.channel, { id: 'filter-channel' })],
+      ['Priority', select('priority', [['', 'Any priority'], ...['urgent', 'high', 'normal', 'low'].map((p) => [p, p])], params.priority, { id: 'filter-priority' })],
       ['Assigned to', select('assigned_porter_id', people, params.assigned_porter_id, { id: 'filter-assignee' })],
       ['Search', q],
       ['Sort', select('sort', SORTS, params.sort || '-created_at', { id: 'filter-sort' })],

@@ -1,6 +1,7 @@
 -- Working the queue: priority (set by staff, first taken from severity), on hold with a reason,
--- and the SLA clock. Times are epoch milliseconds. due_at and warn_at are the next open target and
--- its 80 % mark (null once resolved), kept by every write for sorting, filtering and escalation.
+-- and the SLA clock. Times are epoch milliseconds. due_at is the next open target (null once
+-- resolved), for sorting and filtering; warn_at when the escalation job next has work for the
+-- complaint: a write sets it to the target's 80 % mark, the job moves it on after each alert.
 --
 -- SQLite cannot alter a CHECK constraint; the documented writable_schema edit widens the status
 -- check in place (a widening only: every stored row still passes), and RESET reloads the schema.

@@ -58,33 +58,29 @@ public record Complaint(
 
   /** The draft as stored under the number the database gave it. */
   Complaint numbered(long stored) {
-    return new Complaint(
-        id,
-        stored,
-        telegramUserId,
-        hostel,
-        wing,
-        roomNumber,
-        category,
-        description,
-        severity,
-        status,
-        assignedPorterId,
-        createdBy,
-        version,
-        createdAt,
-        updatedAt,
-        priority,
-        holdReason,
-        sla);
+    return copy(stored, status, assignedPorterId, version, updatedAt, priority, holdReason, sla);
   }
 
-  /** A new complaint as stored: the event announcing it and its first history line. */
-  Changed submitted() {
+  /**
+   * A new complaint as stored: the event announcing it and its first history line; when a rule
+   * assigned it ({@code rule} names it), also the assignment, said to be by that rule.
+   */
+  Changed submitted(@Nullable String rule) {
+    if (assignedPorterId == null || rule == null) {
+      return new Changed(
+          this,
+          List.of(new ComplaintSubmitted(this)),
+          List.of(HistoryAction.CREATED.entry(null, status.value())));
+    }
     return new Changed(
         this,
-        List.of(new ComplaintSubmitted(this)),
-        List.of(HistoryAction.CREATED.entry(null, status.value())));
+        List.of(
+            new ComplaintSubmitted(this),
+            new AssignmentChanged(this, null, assignedPorterId, null)),
+        List.of(
+            HistoryAction.CREATED.entry(null, status.value()),
+            HistoryAction.ASSIGNMENT.entry(null, assignedPorterId.toString()),
+            HistoryAction.RULE.entry(rule, "assigned by rule " + rule)));
   }
 
   /** Starts a change by the caller; each step checks the policy and nothing is stored yet. */
@@ -92,8 +88,26 @@ public record Complaint(
     return new Change(this, this, caller, policy);
   }
 
-  /** The one copy: a complaint's report never changes after submission, these fields do. */
+  /** The status, assignee and version of a change; the report itself never changes. */
   Complaint with(Status status, @Nullable UUID assignee, long version, Instant updatedAt) {
+    return copy(number, status, assignee, version, updatedAt, priority, holdReason, sla);
+  }
+
+  /** The same complaint with other working fields: priority, hold reason and SLA clock. */
+  Complaint with(Priority priority, @Nullable String holdReason, Sla sla) {
+    return copy(number, status, assignedPorterId, version, updatedAt, priority, holdReason, sla);
+  }
+
+  /** The one copy: the report never changes after submission, these fields do. */
+  private Complaint copy(
+      long number,
+      Status status,
+      @Nullable UUID assignee,
+      long version,
+      Instant updatedAt,
+      Priority priority,
+      @Nullable String holdReason,
+      Sla sla) {
     return new Complaint(
         id,
         number,
@@ -106,29 +120,6 @@ public record Complaint(
         severity,
         status,
         assignee,
-        createdBy,
-        version,
-        createdAt,
-        updatedAt,
-        priority,
-        holdReason,
-        sla);
-  }
-
-  /** The same complaint with other working fields: priority, hold reason and SLA clock. */
-  Complaint with(Priority priority, @Nullable String holdReason, Sla sla) {
-    return new Complaint(
-        id,
-        number,
-        telegramUserId,
-        hostel,
-        wing,
-        roomNumber,
-        category,
-        description,
-        severity,
-        status,
-        assignedPorterId,
         createdBy,
         version,
         createdAt,

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * once given. {@code response_due_at} and {@code resolution_due_at} are the SLA targets (null
  * without a clock), {@code sla_paused} while on hold. {@code duplicate_of} is the complaint this
  * one was merged into; {@code duplicates} the complaints merged into this one (their photos are
- * listed in its {@code photo_urls} too); {@code channel} how it came in.
+ * listed in its {@code photo_urls} too); {@code channel} how it came in; {@code next_due_at} the
+ * next open target (the response until staff acted, then the resolution; null once resolved).
  */
 record ComplaintResponse(
     UUID id,
@@ -42,7 +43,8 @@ record ComplaintResponse(
     boolean slaPaused,
     @Nullable UUID duplicateOf,
     List<UUID> duplicates,
-    Channel channel) {
+    Channel channel,
+    @Nullable Instant nextDueAt) {
 
   /** Whether each target was missed (or is being missed now). */
   record SlaBreached(boolean response, boolean resolution) {}

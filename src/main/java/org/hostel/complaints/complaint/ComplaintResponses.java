@@ -105,7 +105,8 @@ class ComplaintResponses {
         c.sla().heldSince() != null,
         duplicateOf,
         List.copyOf(dups),
-        channel);
+        channel,
+        c.status().isFinished() ? null : c.sla().nextDue());
   }
 
   private Map<UUID, List<String>> photoUrls(List<UUID> ids) {

@@ -218,18 +218,13 @@ public class ComplaintService {
     return named(history.forComplaint(id, HistoryAction.ASSIGNMENT)).reversed();
   }
 
-  /** The configured categories, for features that key settings by category. */
-  public List<String> categories() {
-    return catalog.categories();
+  /** The complaint, whoever may see it: for jobs that act for nobody in particular. */
+  public Optional<Complaint> find(UUID id) {
+    return complaints.find(id);
   }
 
   Map<Status, Long> countByStatus() {
     return complaints.countByStatus();
-  }
-
-  /** The clock a new complaint starts with. */
-  Sla startClock(Complaint draft) {
-    return SlaSteps.start(draft, levels.getIfAvailable());
   }
 
   /** Appends a stored change's history lines and publishes its events, in the same transaction. */

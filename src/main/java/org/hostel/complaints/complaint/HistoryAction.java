@@ -22,7 +22,9 @@ enum HistoryAction {
   /** Closed as a duplicate: {@code from} the status it had, {@code to} the master's id. */
   MERGED,
   /** A merge undone: {@code from} the master's id, {@code to} the status given back. */
-  UNMERGED;
+  UNMERGED,
+  /** An assignment rule chose the assignee: {@code from} the rule's name. */
+  RULE;
 
   String value() {
     return name().toLowerCase();

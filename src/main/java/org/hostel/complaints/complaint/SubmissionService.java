@@ -10,6 +10,8 @@ import java.util.Locale;
 import org.hostel.complaints.staff.Caller;
 import org.hostel.complaints.storage.Ids;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,6 +32,9 @@ class SubmissionService {
   private final ComplaintPolicy policy;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
+  private final ObjectProvider<ServiceLevels> levels;
+  private final ObjectProvider<AutoAssignment> rules;
 
   SubmissionService(
       ComplaintRepository complaints,
@@ -38,7 +43,10 @@ class SubmissionService {
       ComplaintService service,
       ComplaintPolicy policy,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events,
+      ObjectProvider<ServiceLevels> levels,
+      ObjectProvider<AutoAssignment> rules) {
     this.complaints = complaints;
     this.idempotency = idempotency;
     this.catalog = catalog;
@@ -46,6 +54,17 @@ class SubmissionService {
     this.policy = policy;
     this.tx = tx;
     this.clock = clock;
+    this.events = events;
+    this.levels = levels;
+    this.rules = rules;
+  }
+
+  /** Who a new complaint goes to by the assignment rules; nobody without them. */
+  private AutoAssignment.Pick pick(Complaint draft) {
+    AutoAssignment auto = rules.getIfAvailable();
+    return auto == null
+        ? new AutoAssignment.Pick(null, null, null)
+        : auto.pick(draft.hostel(), draft.category());
   }
 
   /** The outcome of a submission; {@code replayed} when an idempotency key matched. */
@@ -97,9 +116,16 @@ class SubmissionService {
   }
 
   private Complaint store(Complaint unclocked, Caller caller, Channel channel) {
-    Complaint draft = unclocked.with(unclocked.priority(), null, service.startClock(unclocked));
+    AutoAssignment.Pick pick = pick(unclocked);
+    Complaint draft =
+        unclocked
+            .with(unclocked.status(), pick.porter(), unclocked.version(), unclocked.updatedAt())
+            .with(unclocked.priority(), null, SlaSteps.start(unclocked, levels.getIfAvailable()));
     Complaint stored = draft.numbered(complaints.insert(draft, channel));
-    service.record(stored.submitted(), caller);
+    service.record(stored.submitted(pick.rule()), caller);
+    if (pick.porter() == null && pick.unassignedBecause() != null) {
+      events.publishEvent(new NotAutoAssigned(stored, pick.unassignedBecause()));
+    }
     return stored;
   }
 

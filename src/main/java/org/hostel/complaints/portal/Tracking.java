@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.hostel.complaints.comment.PublicComments;
 import org.hostel.complaints.complaint.Complaint;
 import org.hostel.complaints.complaint.Reporting;
 import org.hostel.complaints.complaint.Status;
@@ -24,13 +25,19 @@ class Tracking {
   private final Reporting reporting;
   private final StaffService staff;
   private final PortalSettings settings;
+  private final PublicComments comments;
 
   Tracking(
-      PortalRepository reports, Reporting reporting, StaffService staff, PortalSettings settings) {
+      PortalRepository reports,
+      Reporting reporting,
+      StaffService staff,
+      PortalSettings settings,
+      PublicComments comments) {
     this.reports = reports;
     this.reporting = reporting;
     this.staff = staff;
     this.settings = settings;
+    this.comments = comments;
   }
 
   /**
@@ -39,7 +46,7 @@ class Tracking {
    */
   record Step(Instant at, String action, @Nullable String to, @Nullable String by) {}
 
-  /** A public comment; none exist until staff can write them. */
+  /** A public comment, without its author's name. */
   record Comment(Instant at, String text) {}
 
   /** The complaint behind a tracking link. */
@@ -98,7 +105,10 @@ class Tracking {
 
   private View view(Complaint c) {
     Integer rating = reporting.rating(c.id()).orElse(null);
-    List<Reporting.Step> history = reporting.steps(c.id());
+    // Comments are shown on their own, public ones only: their history lines would give away
+    // that internal notes exist.
+    List<Reporting.Step> history =
+        reporting.steps(c.id()).stream().filter(s -> !s.action().startsWith("comment")).toList();
     Map<UUID, String> names =
         settings.staffNames()
             ? staff.names(
@@ -125,7 +135,7 @@ class Tracking {
         c.createdAt(),
         c.updatedAt(),
         steps,
-        List.of(),
+        comments.of(c.id()).stream().map(m -> new Comment(m.createdAt(), m.body())).toList(),
         rating,
         c.status() == Status.RESOLVED,
         c.status() == Status.CLOSED && rating == null);

@@ -3,6 +3,7 @@ package org.hostel.complaints.realtime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.hostel.complaints.comment.Comment;
 import org.hostel.complaints.comment.CommentChanged;
@@ -10,6 +11,7 @@ import org.hostel.complaints.complaint.AssignmentChanged;
 import org.hostel.complaints.complaint.Complaint;
 import org.hostel.complaints.complaint.ComplaintPolicy;
 import org.hostel.complaints.complaint.ComplaintSubmitted;
+import org.hostel.complaints.complaint.NotAutoAssigned;
 import org.hostel.complaints.complaint.Priority;
 import org.hostel.complaints.complaint.PriorityChanged;
 import org.hostel.complaints.complaint.Severity;
@@ -17,6 +19,7 @@ import org.hostel.complaints.complaint.Status;
 import org.hostel.complaints.complaint.StatusChanged;
 import org.hostel.complaints.photo.PhotoAdded;
 import org.hostel.complaints.photo.PhotoRemoved;
+import org.hostel.complaints.sla.SlaAlert;
 import org.hostel.complaints.staff.LoggedOut;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -98,6 +101,40 @@ class DashboardEvents {
         null,
         "priority_update",
         new PriorityUpdate(c.id(), event.oldPriority(), event.newPriority(), event.changedBy()));
+  }
+
+  record SlaAlertData(
+      UUID complaintId, String reference, String target, String level, Instant dueAt) {}
+
+  /** A warning reaches whoever may see the complaint; a breach the admins only. */
+  @TransactionalEventListener
+  void slaAlert(SlaAlert event) {
+    Complaint c = event.complaint();
+    String message =
+        json.writeValueAsString(
+            new Envelope(
+                "sla_alert",
+                clock.instant(),
+                new SlaAlertData(
+                    c.id(), c.reference(), event.target(), event.level(), event.dueAt())));
+    ComplaintPolicy.Audience audience =
+        event.isBreach() ? new ComplaintPolicy.Audience(false, Set.of()) : policy.audience(c);
+    fanout.publish(new Broadcast(audience.everyPorter(), List.copyOf(audience.porters()), message));
+  }
+
+  record AssignmentNeeded(UUID complaintId, String reference, String reason) {}
+
+  /** Assignment rules found nobody for a new complaint: the admins are told. */
+  @TransactionalEventListener
+  void notAutoAssigned(NotAutoAssigned event) {
+    Complaint c = event.complaint();
+    String message =
+        json.writeValueAsString(
+            new Envelope(
+                "assignment_needed",
+                clock.instant(),
+                new AssignmentNeeded(c.id(), c.reference(), event.reason())));
+    fanout.publish(new Broadcast(false, List.of(), message));
   }
 
   record PhotoChange(UUID complaintId, UUID photoId, @Nullable UUID by) {}

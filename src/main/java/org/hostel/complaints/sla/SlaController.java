@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.hostel.complaints.complaint.ComplaintService;
+import org.hostel.complaints.complaint.CatalogView;
 import org.hostel.complaints.complaint.Priority;
 import org.hostel.complaints.staff.Caller;
 import org.hostel.complaints.web.AccessDenied;
@@ -25,10 +25,10 @@ class SlaController {
   private final SlaPolicies policies;
   private final SlaClock clock;
   private final SlaSettings settings;
-  private final ComplaintService complaints;
+  private final CatalogView complaints;
 
   SlaController(
-      SlaPolicies policies, SlaClock clock, SlaSettings settings, ComplaintService complaints) {
+      SlaPolicies policies, SlaClock clock, SlaSettings settings, CatalogView complaints) {
     this.policies = policies;
     this.clock = clock;
     this.settings = settings;

@@ -73,6 +73,11 @@ public class StaffService {
     return staff.names(ids);
   }
 
+  /** The active admins, for alerts meant for them. */
+  public List<StaffMember> activeAdmins() {
+    return staff.listActive().stream().filter(m -> m.role() == Role.ADMIN).toList();
+  }
+
   List<StaffMember> listActive() {
     return staff.listActive();
   }

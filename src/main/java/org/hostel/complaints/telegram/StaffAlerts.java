@@ -8,9 +8,11 @@ import java.util.UUID;
 import org.hostel.complaints.complaint.AssignmentChanged;
 import org.hostel.complaints.complaint.Complaint;
 import org.hostel.complaints.complaint.ComplaintSubmitted;
+import org.hostel.complaints.complaint.NotAutoAssigned;
 import org.hostel.complaints.complaint.Severity;
 import org.hostel.complaints.complaint.Status;
 import org.hostel.complaints.complaint.StatusChanged;
+import org.hostel.complaints.sla.SlaAlert;
 import org.hostel.complaints.staff.Role;
 import org.hostel.complaints.staff.StaffMember;
 import org.hostel.complaints.staff.StaffService;
@@ -100,6 +102,43 @@ class StaffAlerts {
         texts.get("staff.reopened", c.reference(), c.roomNumber()),
         work(c),
         "reopened:" + c.id() + ":" + c.version());
+  }
+
+  /**
+   * SLA escalations: a warning to the assignee (with their assignment alerts), a breach to the
+   * admins (with their urgent alerts); the escalation job records each once.
+   */
+  @EventListener
+  void sla(SlaAlert event) {
+    Complaint c = event.complaint();
+    String key = "sla:" + c.id() + ":" + event.target() + ":" + event.level() + ":" + event.dueAt();
+    if (event.isBreach()) {
+      send(
+          admins(),
+          StaffLinks.Alert.URGENT,
+          texts.get("staff.sla_breach", c.reference(), c.roomNumber(), event.target()),
+          List.of(),
+          key + ":" + clock.instant().toString().substring(0, 10));
+    } else if (c.assignedPorterId() != null) {
+      send(
+          links.byStaff(c.assignedPorterId()).stream().toList(),
+          StaffLinks.Alert.ASSIGNMENTS,
+          texts.get("staff.sla_warning", c.reference(), c.roomNumber(), event.target()),
+          work(c),
+          key);
+    }
+  }
+
+  /** A new complaint the assignment rules gave to nobody: admins, with their urgent alerts. */
+  @EventListener
+  void notAutoAssigned(NotAutoAssigned event) {
+    Complaint c = event.complaint();
+    send(
+        admins(),
+        StaffLinks.Alert.URGENT,
+        texts.get("staff.unassigned", c.reference(), c.roomNumber(), event.reason()),
+        List.of(),
+        "unassigned:" + c.id());
   }
 
   /** Start and Resolved, carrying {@code w:<number>:<status>}; checked again when pressed. */

@@ -146,9 +146,10 @@ abstract class WorkflowSuite {
     api.get("/api/v1/complaints/" + id + "/history", admin)
         .json()
         .forEach(e -> history.add(e.get("action").asString() + ":" + e.get("to").asString()));
+    // Lines written by one change share a millisecond, so only their set is certain.
     assertThat(history)
-        .containsSubsequence(
-            "status:on_hold", "hold:Waiting for a new tap from the supplier", "status:in_progress");
+        .contains("status:on_hold", "hold:Waiting for a new tap from the supplier")
+        .endsWith("status:in_progress");
   }
 
   @Test

@@ -179,7 +179,8 @@ class DashboardBrowserTests {
           browser.driver.findElements(By.cssSelector(".actions [role=group] button"))) {
         offered.add(button.getText());
       }
-      assertThat(offered).containsExactlyInAnyOrder("Mark resolved", "Put back to reported");
+      assertThat(offered)
+          .containsExactlyInAnyOrder("Mark resolved", "Put back to reported", "Put on hold");
       assertThat(
               api.get("/api/v1/complaints/" + id, fixtures.adminToken())
                   .json()

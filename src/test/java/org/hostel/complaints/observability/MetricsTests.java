@@ -53,10 +53,24 @@ class MetricsTests {
     assertThat(scrape.labelSets("websocket_connections_active")).containsExactly(Set.of("role"));
     assertThat(scrape.named("active_complaints_total"))
         .extracting(s -> s.labels().get("status"))
-        .containsExactlyInAnyOrder("reported", "in_progress", "resolved", "closed");
+        .containsExactlyInAnyOrder("reported", "in_progress", "on_hold", "resolved", "closed");
     assertThat(scrape.named("websocket_connections_active"))
         .extracting(s -> s.labels().get("role"))
         .contains("admin", "porter");
+  }
+
+  @Test
+  void slaFiguresAreOnTheScrapeByKindAndPriority() {
+    Scrape scrape = scrape();
+    assertThat(scrape.types())
+        .containsEntry("sla_breaches_total", "counter")
+        .containsEntry("complaints_overdue", "gauge");
+    assertThat(scrape.named("sla_breaches_total"))
+        .extracting(s -> s.labels().get("kind"))
+        .containsExactlyInAnyOrder("response", "resolution");
+    assertThat(scrape.named("complaints_overdue"))
+        .extracting(s -> s.labels().get("priority"))
+        .containsExactlyInAnyOrder("low", "normal", "high", "urgent");
   }
 
   @Test

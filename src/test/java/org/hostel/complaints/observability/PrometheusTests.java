@@ -182,8 +182,10 @@ class PrometheusTests {
       }
     }
     assertThat(names)
-        .hasSize(13)
+        .hasSize(15)
         .contains(
+            "ComplaintsUrgentOverdue",
+            "ComplaintsSlaBreaching",
             "ComplaintsHighErrorRate",
             "ComplaintsListingSlow",
             "ComplaintsNotificationsStuck",

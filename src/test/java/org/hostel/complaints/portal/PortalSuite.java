@@ -155,6 +155,38 @@ abstract class PortalSuite {
   }
 
   @Test
+  void theTrackingPageShowsPublicCommentsOnlyAndNoTraceOfInternalNotes(Api api, Fixtures fixtures) {
+    String token = PortalForms.submit(api, PortalForms.report(keys, PortalForms.room()));
+    String track = "/api/v1/public/track/" + token;
+    String id = complaintId(api, fixtures, track);
+    String comments = "/api/v1/complaints/" + id + "/comments";
+    Api.Response note =
+        api.post(
+            comments,
+            fixtures.adminToken(),
+            Map.of("body", "Supplier owes us a tap", "visibility", "internal"));
+    assertThat(note.status()).as(note.toString()).isEqualTo(201);
+    Api.Response visible =
+        api.post(
+            comments,
+            fixtures.adminToken(),
+            Map.of("body", "<b>The plumber comes at 10:00</b>", "visibility", "public"));
+    assertThat(visible.status()).as(visible.toString()).isEqualTo(201);
+
+    JsonNode view = api.get(track, null).json();
+    assertThat(view.get("comments").size()).isEqualTo(1);
+    assertThat(view.get("comments").get(0).get("text").asString())
+        .isEqualTo("<b>The plumber comes at 10:00</b>");
+    assertThat(view.toString()).doesNotContain("Supplier owes us a tap");
+    assertThat(view.get("history").valueStream().map(s -> s.get("action").asString()))
+        .doesNotContain("comment");
+    String page = api.get("/track/" + token, null).body();
+    assertThat(page)
+        .contains("&lt;b&gt;The plumber comes at 10:00&lt;/b&gt;")
+        .doesNotContain("Supplier owes us a tap");
+  }
+
+  @Test
   void theReporterReopensThenConfirmsAndRatesOnceWithTheBotsRules(Api api, Fixtures fixtures) {
     String token = PortalForms.submit(api, PortalForms.report(keys, PortalForms.room()));
     String track = "/api/v1/public/track/" + token;

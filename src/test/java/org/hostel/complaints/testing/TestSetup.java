@@ -40,7 +40,11 @@ public final class TestSetup {
           + POSTER_KEY
           + "\ncomplaints.portal.address-limit=100000/1m"
           + "\ncomplaints.portal.room-limit=100000/1m"
-          + "\ncomplaints.portal.soft-limit=100000/1m";
+          + "\ncomplaints.portal.soft-limit=100000/1m"
+          // Cached contexts stay open for the whole run: each keeps at most two idle connections
+          // (Hikari's default keeps the full 20), or PostgreSQL's 100 run out.
+          + "\nspring.datasource.hikari.minimum-idle=2"
+          + "\nspring.datasource.hikari.idle-timeout=10000";
 
   private TestSetup() {}
 

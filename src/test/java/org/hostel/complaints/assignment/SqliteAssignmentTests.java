@@ -1,0 +1,6 @@
+package org.hostel.complaints.assignment;
+
+import org.hostel.complaints.testing.EmbeddedContext;
+
+@EmbeddedContext
+class SqliteAssignmentTests extends AssignmentSuite {}

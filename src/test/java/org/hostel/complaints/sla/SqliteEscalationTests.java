@@ -1,0 +1,6 @@
+package org.hostel.complaints.sla;
+
+import org.hostel.complaints.testing.EmbeddedContext;
+
+@EmbeddedContext
+class SqliteEscalationTests extends EscalationSuite {}
