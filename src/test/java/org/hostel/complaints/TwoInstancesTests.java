@@ -5,7 +5,6 @@ import static org.hostel.complaints.testing.Eventually.await;
 import static org.hostel.complaints.testing.Eventually.sleep;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -162,20 +160,10 @@ class TwoInstancesTests {
   }
 
   ConfigurableApplicationContext instance() {
-    List<String> args = new ArrayList<>();
-    TestSetup.common((name, value) -> args.add("--" + name + "=" + value.get()));
-    args.addAll(
-        List.of(
-            "--server.port=0",
-            "--server.address=127.0.0.1",
-            "--spring.datasource.url=" + database.url(),
-            "--spring.datasource.username=" + PostgresDatabase.USER,
-            "--spring.datasource.password=",
-            "--spring.datasource.hikari.maximum-pool-size=6",
-            "--complaints.outbox.poll-interval=200ms",
-            "--complaints.outbox.parallelism=4"));
-    return new SpringApplicationBuilder(
-            ComplaintsApplication.class, RecordingSender.class, CountingJob.class)
-        .run(args.toArray(String[]::new));
+    return TestSetup.instanceOn(
+        database,
+        List.of("--complaints.outbox.poll-interval=200ms", "--complaints.outbox.parallelism=4"),
+        RecordingSender.class,
+        CountingJob.class);
   }
 }

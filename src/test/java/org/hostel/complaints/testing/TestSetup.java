@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.hostel.complaints.ComplaintsApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** The settings every end-to-end context shares: known admin, service token and secret. */
@@ -71,6 +76,29 @@ public final class TestSetup {
     registry.add("spring.datasource.url", database::url);
     registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
     registry.add("spring.datasource.password", () -> "");
+  }
+
+  /**
+   * One more instance of the application on {@code database}, started by hand with the shared
+   * settings: several of them in one JVM act as instances behind a load balancer.
+   */
+  public static ConfigurableApplicationContext instanceOn(
+      PostgresDatabase database, List<String> extraArgs, Class<?>... extraSources) {
+    List<String> args = new ArrayList<>();
+    common((name, value) -> args.add("--" + name + "=" + value.get()));
+    args.addAll(
+        List.of(
+            "--server.port=0",
+            "--server.address=127.0.0.1",
+            "--spring.datasource.url=" + database.url(),
+            "--spring.datasource.username=" + PostgresDatabase.USER,
+            "--spring.datasource.password=",
+            "--spring.datasource.hikari.maximum-pool-size=6"));
+    args.addAll(extraArgs);
+    List<Class<?>> sources = new ArrayList<>(List.of(ComplaintsApplication.class));
+    sources.addAll(List.of(extraSources));
+    return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
+        .run(args.toArray(String[]::new));
   }
 
   public static String tempDataDir() {
