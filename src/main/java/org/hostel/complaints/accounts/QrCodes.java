@@ -1,12 +1,7 @@
 package org.hostel.complaints.accounts;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import java.util.Map;
+import org.hostel.complaints.web.QrMatrix;
 
 /** QR codes drawn on the server (ZXing) as SVG, so the secret never goes to a third party. */
 final class QrCodes {
@@ -14,23 +9,7 @@ final class QrCodes {
   private QrCodes() {}
 
   static String svg(String text) {
-    BitMatrix matrix;
-    try {
-      matrix =
-          new QRCodeWriter()
-              .encode(
-                  text,
-                  BarcodeFormat.QR_CODE,
-                  0,
-                  0,
-                  Map.of(
-                      EncodeHintType.ERROR_CORRECTION,
-                      ErrorCorrectionLevel.M,
-                      EncodeHintType.MARGIN,
-                      4));
-    } catch (WriterException e) {
-      throw new IllegalArgumentException("Too long for a QR code", e);
-    }
+    BitMatrix matrix = QrMatrix.of(text);
     int w = matrix.getWidth();
     int h = matrix.getHeight();
     StringBuilder path = new StringBuilder();

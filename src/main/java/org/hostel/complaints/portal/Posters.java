@@ -1,18 +1,12 @@
 package org.hostel.complaints.portal;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -22,6 +16,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.hostel.complaints.web.QrMatrix;
 
 /**
  * Printable room posters: each a QR code that opens the report page with hostel and room locked,
@@ -159,22 +154,7 @@ final class Posters {
     }
   }
 
-  /** The code with a quiet zone of four modules, medium error correction. */
   private static BitMatrix qr(String url) {
-    try {
-      return new QRCodeWriter()
-          .encode(
-              url,
-              BarcodeFormat.QR_CODE,
-              0,
-              0,
-              Map.of(
-                  EncodeHintType.ERROR_CORRECTION,
-                  ErrorCorrectionLevel.M,
-                  EncodeHintType.MARGIN,
-                  4));
-    } catch (WriterException e) {
-      throw new IllegalArgumentException("A poster link too long for a QR code", e);
-    }
+    return QrMatrix.of(url);
   }
 }
