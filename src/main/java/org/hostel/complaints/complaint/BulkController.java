@@ -40,7 +40,7 @@ class BulkController {
   @Operation(
       summary = "One action on many complaints",
       description =
-          "`{ids, action, ...}` with at most 500 ids; `action` is `assign` (`assigned_porter_id`, null unassigns), `status` (`status`), `duplicate_of` (`into`), `incident` (`incident_id`) or `priority` (`priority`, not yet supported: 422). Each id goes through the same rules as the single action in its own transaction; answers 200 `{results: [{id, ok, status?, problem?}]}` in the order given. An id the caller may not see (or not an id) is a per-item 404; an id listed twice a per-item 422.")
+          "`{ids, action, ...}` with at most 500 ids; `action` is `assign` (`assigned_porter_id`, null unassigns), `status` (`status`), `duplicate_of` (`into`), `incident` (`incident_id`, admins) or `priority` (`priority`, not yet supported: 422). Each id goes through the same rules as the single action in its own transaction; answers 200 `{results: [{id, ok, status?, problem?}]}` in the order given. An id the caller may not see (or not an id) is a per-item 404; an id listed twice a per-item 422.")
   @PostMapping("/api/v1/complaints/bulk")
   BulkResponse bulk(Caller caller, @Valid @RequestBody BulkRequest body) {
     List<FieldProblem> problems = new ArrayList<>();
@@ -81,7 +81,17 @@ class BulkController {
         }
         return id -> bulk.merge(caller, id, into);
       }
-      case "priority", "incident" -> {
+      case "incident" -> {
+        UUID incident = body.incidentId();
+        if (incident == null || !bulk.linksIncidents()) {
+          problems.add(
+              new FieldProblem(
+                  "incident_id", incident == null ? "is required" : "incidents are not enabled"));
+          return null;
+        }
+        return id -> bulk.linkIncident(caller, id, incident);
+      }
+      case "priority" -> {
         problems.add(new FieldProblem("action", body.action() + " is not yet supported"));
         return null;
       }

@@ -293,6 +293,12 @@ public final class ComplaintPolicy {
     return caller.isAdmin();
   }
 
+  void checkIncidentLink(Caller caller) {
+    if (!caller.isAdmin()) {
+      throw AccessDenied.because("Only admins may link complaints to incidents");
+    }
+  }
+
   void checkPurge(Caller caller) {
     if (!caller.isAdmin()) {
       throw AccessDenied.because("Only admins may purge complaints");

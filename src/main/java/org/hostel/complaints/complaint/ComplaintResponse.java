@@ -32,7 +32,8 @@ record ComplaintResponse(
     boolean canAssign,
     @Nullable Integer rating,
     @Nullable UUID duplicateOf,
-    List<UUID> duplicates) {
+    List<UUID> duplicates,
+    @Nullable UUID incidentId) {
 
   @JsonProperty("complaint_id")
   UUID complaintId() {

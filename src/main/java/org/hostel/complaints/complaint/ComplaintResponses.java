@@ -17,6 +17,7 @@ class ComplaintResponses {
   private final ObjectProvider<PhotoLinks> photos;
   private final RatingRepository ratings;
   private final DuplicateRepository duplicates;
+  private static final DuplicateRepository.Links NONE = new DuplicateRepository.Links(null, null);
 
   ComplaintResponses(
       ComplaintPolicy policy,
@@ -36,7 +37,7 @@ class ComplaintResponses {
   List<ComplaintResponse> all(Caller caller, List<Complaint> complaints) {
     List<UUID> ids = complaints.stream().map(Complaint::id).toList();
     Map<UUID, Integer> stars = ratings.of(ids);
-    Map<UUID, UUID> masters = duplicates.masters(ids);
+    Map<UUID, DuplicateRepository.Links> links = duplicates.links(ids);
     Map<UUID, List<UUID>> merged = duplicates.duplicates(ids);
     List<UUID> withPhotos = new ArrayList<>(ids);
     merged.values().forEach(withPhotos::addAll);
@@ -47,7 +48,8 @@ class ComplaintResponses {
               List<UUID> dups = merged.getOrDefault(c.id(), List.of());
               List<String> photoUrls = new ArrayList<>(urls.getOrDefault(c.id(), List.of()));
               dups.forEach(d -> photoUrls.addAll(urls.getOrDefault(d, List.of())));
-              return of(caller, c, photoUrls, stars.get(c.id()), masters.get(c.id()), dups);
+              var link = links.getOrDefault(c.id(), NONE);
+              return of(caller, c, photoUrls, stars.get(c.id()), link, dups);
             })
         .toList();
   }
@@ -57,7 +59,7 @@ class ComplaintResponses {
       Complaint c,
       List<String> photoUrls,
       @Nullable Integer rating,
-      @Nullable UUID duplicateOf,
+      DuplicateRepository.Links links,
       List<UUID> dups) {
     return new ComplaintResponse(
         c.id(),
@@ -77,8 +79,9 @@ class ComplaintResponses {
         policy.allowedTransitions(caller, c),
         policy.canAssign(caller, c),
         rating,
-        duplicateOf,
-        List.copyOf(dups));
+        links.duplicateOf(),
+        List.copyOf(dups),
+        links.incidentId());
   }
 
   private Map<UUID, List<String>> photoUrls(List<UUID> ids) {

@@ -14,7 +14,9 @@ enum HistoryAction {
   /** Closed as a duplicate: {@code from} the status it had, {@code to} the master's id. */
   MERGED,
   /** A merge undone: {@code from} the master's id, {@code to} the status given back. */
-  UNMERGED;
+  UNMERGED,
+  /** Linked to an incident: {@code from} the incident before (if any), {@code to} the new one. */
+  INCIDENT;
 
   String value() {
     return name().toLowerCase();
