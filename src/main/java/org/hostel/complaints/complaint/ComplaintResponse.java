@@ -33,7 +33,9 @@ record ComplaintResponse(
     @Nullable Integer rating,
     @Nullable UUID duplicateOf,
     List<UUID> duplicates,
-    @Nullable UUID incidentId) {
+    @Nullable UUID incidentId,
+    boolean repeat,
+    @Nullable Integer repeatOfCount) {
 
   @JsonProperty("complaint_id")
   UUID complaintId() {

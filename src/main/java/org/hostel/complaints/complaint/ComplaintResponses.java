@@ -17,7 +17,8 @@ class ComplaintResponses {
   private final ObjectProvider<PhotoLinks> photos;
   private final RatingRepository ratings;
   private final DuplicateRepository duplicates;
-  private static final DuplicateRepository.Links NONE = new DuplicateRepository.Links(null, null);
+  private static final DuplicateRepository.Links NONE =
+      new DuplicateRepository.Links(null, null, 0);
 
   ComplaintResponses(
       ComplaintPolicy policy,
@@ -81,7 +82,9 @@ class ComplaintResponses {
         rating,
         links.duplicateOf(),
         List.copyOf(dups),
-        links.incidentId());
+        links.incidentId(),
+        links.repeatCount() > 0,
+        links.repeatCount() > 0 ? links.repeatCount() : null);
   }
 
   private Map<UUID, List<String>> photoUrls(List<UUID> ids) {

@@ -21,7 +21,7 @@ class DuplicateRepository {
   }
 
   /** What a complaint is linked to: the master it was merged into, the incident it is part of. */
-  record Links(@Nullable UUID duplicateOf, @Nullable UUID incidentId) {}
+  record Links(@Nullable UUID duplicateOf, @Nullable UUID incidentId, int repeatCount) {}
 
   /** The links of each of the complaints that has any. */
   Map<UUID, Links> links(List<UUID> ids) {
@@ -30,15 +30,16 @@ class DuplicateRepository {
       return links;
     }
     jdbc.sql(
-            "SELECT id, duplicate_of, incident_id FROM complaints WHERE id IN (:ids)"
-                + " AND (duplicate_of IS NOT NULL OR incident_id IS NOT NULL)")
+            "SELECT id, duplicate_of, incident_id, repeat_count FROM complaints WHERE id IN (:ids)"
+                + " AND (duplicate_of IS NOT NULL OR incident_id IS NOT NULL"
+                + " OR repeat_count IS NOT NULL)")
         .param("ids", text(ids))
         .query(
             (RowCallbackHandler)
                 rs ->
                     links.put(
                         UUID.fromString(rs.getString(1)),
-                        new Links(uuid(rs.getString(2)), uuid(rs.getString(3)))));
+                        new Links(uuid(rs.getString(2)), uuid(rs.getString(3)), rs.getInt(4))));
     return links;
   }
 

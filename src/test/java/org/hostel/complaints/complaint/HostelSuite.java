@@ -540,6 +540,30 @@ abstract class HostelSuite {
         .isEqualTo(422);
   }
 
+  @Test
+  void theThirdFaultInARoomWithinThirtyDaysIsARepeat(Api api, Fixtures fixtures) {
+    String admin = fixtures.adminToken();
+    room = "F" + room.substring(1); // only this test uses F rooms: no other test's complaints count
+    JsonNode first = submit(fixtures, "Radiator valve broken");
+    JsonNode second = submit(fixtures, "Radiator valve broken again");
+    assertThat(first.get("repeat").asBoolean()).isFalse();
+    assertThat(second.get("repeat").asBoolean()).isFalse();
+    assertThat(second.get("repeat_of_count").isNull()).isTrue();
+    JsonNode third = submit(fixtures, "Radiator valve broken a third time");
+    assertThat(third.get("repeat").asBoolean()).isTrue();
+    assertThat(third.get("repeat_of_count").asInt()).isEqualTo(3);
+    assertThat(
+            api.get("/api/v1/complaints/" + third.get("id").asString(), admin)
+                .json()
+                .get("repeat")
+                .asBoolean())
+        .isTrue();
+    // another category in the same room starts its own count
+    Map<String, Object> other = Fixtures.complaint(Fixtures.reporter());
+    other.putAll(Map.of("hostel", "block-d", "room_number", room, "wing", wing));
+    assertThat(fixtures.submit(other).get("repeat").asBoolean()).isFalse();
+  }
+
   static List<CSVRecord> records(String csv) throws java.io.IOException {
     return CSVFormat.RFC4180
         .builder()
