@@ -210,82 +210,28 @@ public final class ComplaintPolicy {
     }
   }
 
-  // Merging duplicates: a move outside the table. The duplicate is closed from any open status and
-  // an unmerge gives it back the status it had; both only by staff who see both complaints.
-
   /**
-   * Refuses a merge of {@code duplicate} into {@code master}: only staff merge; never into itself,
-   * never a complaint that is already merged or final, never into a final complaint or one that is
-   * itself a duplicate (which also refuses every cycle, as duplicates are one level deep).
-   *
-   * @param mergedInto what {@code duplicate} is already a duplicate of, if anything
-   * @param masterMergedInto what {@code master} is a duplicate of, if anything
+   * Merging closes a duplicate from any open status, outside the table (an unmerge gives its status
+   * back): staff who see both may; {@link Complaint.Change#closeAsDuplicate} checks the rest.
    */
-  void checkMerge(
-      Caller caller,
-      Complaint duplicate,
-      @Nullable UUID mergedInto,
-      Complaint master,
-      @Nullable UUID masterMergedInto) {
-    if (!caller.isStaff()) {
-      throw AccessDenied.because("Only staff may merge complaints");
-    }
-    if (duplicate.id().equals(master.id())) {
-      throw ComplaintProblems.MergeRefused.of("A complaint cannot be merged into itself");
-    }
-    if (mergedInto != null) {
-      throw ComplaintProblems.Conflict.alreadyMerged(mergedInto);
-    }
-    if (isFinal(duplicate.status())) {
-      throw ComplaintProblems.MergeRefused.of(
-          "A " + duplicate.status() + " complaint cannot be merged");
-    }
-    if (masterMergedInto != null) {
-      throw ComplaintProblems.MergeRefused.of(
-          "The target is itself a duplicate (of "
-              + masterMergedInto
-              + "); merge into that complaint instead");
-    }
-    if (isFinal(master.status())) {
-      throw ComplaintProblems.MergeRefused.of(
-          "A complaint cannot be merged into a " + master.status() + " one");
-    }
+  void checkMerge(Caller caller) {
+    allow(caller.isStaff(), "Only staff may merge or unmerge complaints");
   }
-
-  /** Refuses an unmerge: only staff, and only of a complaint that is a duplicate. */
-  void checkUnmerge(Caller caller, @Nullable UUID mergedInto) {
-    if (!caller.isStaff()) {
-      throw AccessDenied.because("Only staff may unmerge complaints");
-    }
-    if (mergedInto == null) {
-      throw ComplaintProblems.MergeRefused.of("The complaint is not merged into another");
-    }
-  }
-
-  // Everything else a caller may or may not read or do.
 
   void checkHistory(Caller caller) {
-    if (!caller.isStaff()) {
-      throw AccessDenied.because("Only staff may read the history");
-    }
+    allow(caller.isStaff(), "Only staff may read the history");
   }
 
   void checkFigures(Caller caller) {
-    if (!caller.isStaff()) {
-      throw AccessDenied.because("Only staff may read complaint figures");
-    }
+    allow(caller.isStaff(), "Only staff may read complaint figures");
   }
 
   void checkAssignments(Caller caller) {
-    if (!caller.isAdmin()) {
-      throw AccessDenied.because("Only admins may read assignment records");
-    }
+    allow(caller.isAdmin(), "Only admins may read assignment records");
   }
 
   void checkExport(Caller caller) {
-    if (!caller.isStaff()) {
-      throw AccessDenied.because("Only staff may export complaints");
-    }
+    allow(caller.isStaff(), "Only staff may export complaints");
   }
 
   /** Whether an export for the caller carries who reported (admins only). */
@@ -294,14 +240,16 @@ public final class ComplaintPolicy {
   }
 
   void checkIncidentLink(Caller caller) {
-    if (!caller.isAdmin()) {
-      throw AccessDenied.because("Only admins may link complaints to incidents");
-    }
+    allow(caller.isAdmin(), "Only admins may link complaints to incidents");
   }
 
   void checkPurge(Caller caller) {
-    if (!caller.isAdmin()) {
-      throw AccessDenied.because("Only admins may purge complaints");
+    allow(caller.isAdmin(), "Only admins may purge complaints");
+  }
+
+  private static void allow(boolean allowed, String refusal) {
+    if (!allowed) {
+      throw AccessDenied.because(refusal);
     }
   }
 

@@ -33,12 +33,12 @@ class ExportController {
       @RequestParam(required = false) @Nullable String hostel,
       @RequestParam(required = false) @Nullable String category,
       @RequestParam(required = false) @Nullable String severity,
+      @RequestParam(defaultValue = "false") boolean bom,
       @RequestParam(name = "telegram_user_id", required = false) @Nullable String telegramUserId,
       @RequestParam(name = "assigned_porter_id", required = false) @Nullable UUID assignedPorterId,
       @RequestParam(required = false) @Nullable String q,
-      @RequestParam(required = false) @Nullable String sort,
-      @RequestParam(defaultValue = "false") boolean bom,
       @RequestParam(defaultValue = "csv") String format,
+      @RequestParam(required = false) @Nullable String sort,
       HttpServletResponse response)
       throws IOException {
     boolean zip =
