@@ -1,6 +1,7 @@
 // One complaint: every field, photos, history, and the moves the API says this user may make.
 import { h, formatTime, labelOf, safeUrl } from './dom.js';
 import * as api from './api.js';
+import { linksSection } from './hostel.js';
 
 // Moves that undo progress are offered as secondary buttons; the normal next step is the primary one.
 const BACKWARD = new Set(['in_progress>reported', 'resolved>in_progress']);
@@ -76,6 +77,7 @@ export async function detailView(ctx, main, params) {
           item('Reporter’s rating', complaint.rating ? `${'★'.repeat(complaint.rating)} (${complaint.rating} of 5)` : '—'),
           item('Id', complaint.id))),
       photoSection(),
+      linksSection(ctx, complaint, write),
       h('section', { 'aria-labelledby': 'd-history' },
         h('h2', { id: 'd-history' }, 'History'),
         h('ol', { class: 'history' }, history.map(historyItem))),

@@ -150,13 +150,14 @@ class IncidentRepository {
   }
 
   private static Incident incident(ResultSet rs, int n) throws SQLException {
-    long eta = rs.getLong("eta");
+    long etaMillis = rs.getLong("eta");
+    Instant eta = rs.wasNull() ? null : Instant.ofEpochMilli(etaMillis);
     return new Incident(
         UUID.fromString(rs.getString("id")),
         rs.getString("title"),
         rs.getString("category"),
         rs.getString("message"),
-        rs.wasNull() ? null : Instant.ofEpochMilli(eta),
+        eta,
         rs.getString("status"),
         List.of(),
         rs.getLong("version"),
