@@ -196,7 +196,14 @@ class IncidentService implements IncidentLinker {
       } catch (ApiException e) {
         results.add(new LinkResult(given, false, e.toProblem()));
       } catch (IllegalArgumentException e) {
-        results.add(new LinkResult(given, false, "not a complaint id"));
+        // Not an id at all: as unknown as any complaint the caller may not see.
+        results.add(
+            new LinkResult(
+                given,
+                false,
+                org.hostel.complaints.complaint.ComplaintProblems.ComplaintNotFound.forReference(
+                        given)
+                    .toProblem()));
       }
     }
     return results;
