@@ -100,9 +100,7 @@ class SimilarComplaints {
       ComplaintPolicy.Condition visible,
       java.time.Instant now) {
     Map<String, Object> params = new HashMap<>();
-    ComplaintPolicy.Condition score = search.score("c", d.text());
     params.putAll(visible.params());
-    params.putAll(score.params());
     params.put("hostel", d.hostel());
     params.put("category", d.category());
     params.put("room", d.roomNumber());
@@ -111,22 +109,24 @@ class SimilarComplaints {
     params.put("open", List.of(Status.REPORTED.value(), Status.IN_PROGRESS.value()));
     params.put("self", self == null ? "" : self.toString());
     params.put("limit", LIMIT);
-    return jdbc.sql(sql(score, visible))
+    return jdbc.sql(sql(search, d.text(), visible, params))
         .params(params)
         .query((rs, n) -> new Scored(ComplaintRepository.complaint(rs, n), rs.getDouble("score")))
         .list();
   }
 
-  static String sql(ComplaintPolicy.Condition score, ComplaintPolicy.Condition visible) {
-    return "SELECT "
-        + ComplaintRepository.COLUMNS
-        + ", "
-        + score.sql()
-        + " AS score FROM complaints c"
-        + " WHERE c.hostel = :hostel AND c.category = :category AND c.created_at >= :since"
-        + " AND (c.room_number = :room OR c.wing = :wing) AND c.status IN (:open)"
-        + " AND c.duplicate_of IS NULL AND c.id <> :self AND "
-        + visible.sql()
-        + " ORDER BY score DESC, c.created_at DESC, c.id LIMIT :limit";
+  /** The statement, adding the text's parameters to {@code params}. */
+  static String sql(
+      TextSearch search,
+      String text,
+      ComplaintPolicy.Condition visible,
+      Map<String, Object> params) {
+    String candidates =
+        "SELECT c.* FROM complaints c"
+            + " WHERE c.hostel = :hostel AND c.category = :category AND c.created_at >= :since"
+            + " AND (c.room_number = :room OR c.wing = :wing) AND c.status IN (:open)"
+            + " AND c.duplicate_of IS NULL AND c.id <> :self AND "
+            + visible.sql();
+    return search.ranked(candidates, text, params);
   }
 }
