@@ -4,6 +4,7 @@ import * as api from './api.js';
 import { commentSection } from './comments.js';
 import { reporterSection } from './reporter.js';
 import { dueBadge, priorityBadge, priorityForm, holdReason, slaItems } from './sla.js';
+import { linksSection } from './hostel.js';
 
 // Moves that undo progress are offered as secondary buttons; the normal next step is the primary one.
 const BACKWARD = new Set(['in_progress>reported', 'resolved>in_progress', 'in_progress>on_hold']);
@@ -90,6 +91,7 @@ export async function detailView(ctx, main, params) {
       commentSection(ctx, id, comments, load),
       // replaceChildren would print a null as the word "null".
       ...[reporterSection(ctx, complaint)].filter(Boolean),
+      linksSection(ctx, complaint, write),
       h('section', { 'aria-labelledby': 'd-history' },
         h('h2', { id: 'd-history' }, 'History'),
         h('ol', { class: 'history' }, history.map(historyItem))),

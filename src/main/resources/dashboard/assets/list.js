@@ -34,10 +34,15 @@ export async function listView(ctx, main, initial) {
     h('thead', null, h('tr', null, ['Room', 'Category', 'Severity', 'Status', 'Assigned to', 'Description', 'Created'].map((t) => h('th', { scope: 'col' }, t)), h('th', { scope: 'col' }, 'Channel'))),
     tbody);
   const pager = h('nav', { class: 'pager', 'aria-label': 'Pages' });
+  // Block-wide incidents come first: forty reports of one outage are one problem.
+  const incidents = h('section', { class: 'incident-banner', 'aria-label': 'Active incidents', hidden: true });
+  // The export takes the same filters as the list, so the file holds what the list shows.
+  const download = h('a', { class: 'button-link', id: 'download-csv', download: '' }, 'Download CSV');
   // On a phone the list matters more than the filters, so they start folded there.
   const filters = h('details', { class: 'filter-box', open: matchMedia('(min-width: 721px)').matches },
     h('summary', null, 'Filters, search and sort'), form);
-  main.replaceChildren(heading, strip, filters, summary, h('div', { class: 'table-wrap' }, table), pager);
+  main.replaceChildren(heading, incidents, strip, filters,
+    h('div', { class: 'list-head' }, summary, download), h('div', { class: 'table-wrap' }, table), pager);
 
   function buildForm() {
     const people = ctx.me.role === 'admin'
@@ -105,6 +110,8 @@ export async function listView(ctx, main, initial) {
       if (again) again.focus();
     }
     if (!quiet && !page) summary.textContent = 'Loading…';
+    download.href = '/api/v1/complaints/export.csv' + api.query({ ...pick(params), bom: 'true' });
+    loadIncidents().catch(() => {});
     const pageNumber = Math.max(1, parseInt(params.page || '1', 10) || 1);
     try {
       const [result] = await Promise.all([
@@ -130,6 +137,16 @@ export async function listView(ctx, main, initial) {
         h('a', { href: '#/complaints' + api.query({ ...pick(params), status: s }), class: `status-${s} ${params.status === s ? 'active' : ''}`, 'aria-current': params.status === s ? 'true' : null },
           h('span', { class: 'count' }, String(counts.by_status[s] ?? 0)), ' ', labelOf(s)))),
     );
+  }
+
+  async function loadIncidents() {
+    const active = await api.get('/api/v1/incidents?status=active');
+    incidents.hidden = active.items.length === 0;
+    incidents.replaceChildren(
+      h('h2', null, active.items.length === 1 ? 'Active incident' : `Active incidents (${active.items.length})`),
+      h('ul', null, ...active.items.map((i) => h('li', { 'data-incident': i.id },
+        h('strong', null, i.title), ' · ', i.scope.map((s) => ctx.hostelName(s.hostel) + (s.wings.length ? ` (${s.wings.join(', ')})` : '')).join('; '),
+        h('br'), i.notice))));
   }
 
   function refreshCountsSoon() {
@@ -180,7 +197,10 @@ export async function listView(ctx, main, initial) {
     if (p.q) {
       const q = p.q.toLowerCase();
       const byReference = /^c?-?\s*\d+$/.test(q) && String(c.reference || '').toLowerCase().replace('-', '') === `c${q.replace(/^c?-?\s*/, '')}`;
-      if (!byReference && ![c.description, c.room_number, c.category].some((t) => String(t || '').toLowerCase().includes(q))) return false;
+      // As the server's full-text search: every word typed starts a word of the complaint.
+      const words = [c.description, c.room_number, c.category].join(' ').toLowerCase().split(/[^\p{L}\p{N}]+/u);
+      const typed = q.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      if (!byReference && !typed.every((t) => words.some((w) => w.startsWith(t)))) return false;
     }
     return true;
   }

@@ -12,6 +12,7 @@ import org.hostel.complaints.web.Problems;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
@@ -31,10 +32,22 @@ class BulkActions {
 
   private final ComplaintService complaints;
   private final MergeService merges;
+  private final ObjectProvider<IncidentLinker> incidents;
 
-  BulkActions(ComplaintService complaints, MergeService merges) {
+  BulkActions(
+      ComplaintService complaints, MergeService merges, ObjectProvider<IncidentLinker> incidents) {
     this.complaints = complaints;
     this.merges = merges;
+    this.incidents = incidents;
+  }
+
+  /** Whether complaints can be linked to incidents here (the incident module is present). */
+  boolean linksIncidents() {
+    return incidents.getIfAvailable() != null;
+  }
+
+  Complaint linkIncident(Caller caller, UUID id, UUID incident) {
+    return incidents.getObject().link(caller, id, incident);
   }
 
   /** The outcome for one id: the status after the action, or the problem that stopped it. */
@@ -89,8 +102,13 @@ class BulkActions {
         caller, id, new ComplaintService.Edit(null, null, true, porter, null), null);
   }
 
-  Complaint move(Caller caller, UUID id, Status status) {
-    return complaints.change(caller, id, ComplaintService.Edit.status(status, null), null);
+  Complaint move(Caller caller, UUID id, Status status, @Nullable String reason) {
+    return complaints.change(caller, id, ComplaintService.Edit.status(status, reason), null);
+  }
+
+  Complaint prioritise(Caller caller, UUID id, Priority priority) {
+    return complaints.change(
+        caller, id, new ComplaintService.Edit(null, null, false, null, priority), null);
   }
 
   Complaint merge(Caller caller, UUID id, UUID into) {

@@ -31,6 +31,7 @@ class BulkController {
       @NotNull(message = "action is required") String action,
       @Nullable JsonNode assignedPorterId,
       @Nullable Status status,
+      @Nullable String reason,
       @Nullable JsonNode priority,
       @Nullable UUID incidentId,
       @Nullable UUID into) {}
@@ -40,7 +41,7 @@ class BulkController {
   @Operation(
       summary = "One action on many complaints",
       description =
-          "`{ids, action, ...}` with at most 500 ids; `action` is `assign` (`assigned_porter_id`, null unassigns), `status` (`status`), `duplicate_of` (`into`), `incident` (`incident_id`) or `priority` (`priority`, not yet supported: 422). Each id goes through the same rules as the single action in its own transaction; answers 200 `{results: [{id, ok, status?, problem?}]}` in the order given. An id the caller may not see (or not an id) is a per-item 404; an id listed twice a per-item 422.")
+          "`{ids, action, ...}` with at most 500 ids; `action` is `assign` (`assigned_porter_id`, null unassigns), `status` (`status`, and `reason` for `on_hold`), `duplicate_of` (`into`), `incident` (`incident_id`, admins) or `priority` (`priority`). Each id goes through the same rules as the single action in its own transaction; answers 200 `{results: [{id, ok, status?, problem?}]}` in the order given. An id the caller may not see (or not an id) is a per-item 404; an id listed twice a per-item 422.")
   @PostMapping("/api/v1/complaints/bulk")
   BulkResponse bulk(Caller caller, @Valid @RequestBody BulkRequest body) {
     List<FieldProblem> problems = new ArrayList<>();
@@ -71,7 +72,7 @@ class BulkController {
           problems.add(new FieldProblem("status", "is required"));
           return null;
         }
-        return id -> bulk.move(caller, id, status);
+        return id -> bulk.move(caller, id, status, body.reason());
       }
       case "duplicate_of" -> {
         UUID into = body.into();
@@ -81,9 +82,23 @@ class BulkController {
         }
         return id -> bulk.merge(caller, id, into);
       }
-      case "priority", "incident" -> {
-        problems.add(new FieldProblem("action", body.action() + " is not yet supported"));
-        return null;
+      case "incident" -> {
+        UUID incident = body.incidentId();
+        if (incident == null || !bulk.linksIncidents()) {
+          problems.add(
+              new FieldProblem(
+                  "incident_id", incident == null ? "is required" : "incidents are not enabled"));
+          return null;
+        }
+        return id -> bulk.linkIncident(caller, id, incident);
+      }
+      case "priority" -> {
+        Priority priority = priority(body.priority());
+        if (priority == null) {
+          problems.add(new FieldProblem("priority", "must be one of " + Priority.names()));
+          return null;
+        }
+        return id -> bulk.prioritise(caller, id, priority);
       }
       default -> {
         problems.add(
@@ -91,6 +106,17 @@ class BulkController {
                 "action", "must be one of assign, status, priority, incident, duplicate_of"));
         return null;
       }
+    }
+  }
+
+  private static @Nullable Priority priority(@Nullable JsonNode given) {
+    if (given == null || !given.isString()) {
+      return null;
+    }
+    try {
+      return Priority.fromValue(given.asString());
+    } catch (IllegalArgumentException e) {
+      return null;
     }
   }
 }

@@ -171,14 +171,27 @@ public record Complaint(
      */
     Change closeAsDuplicate(
         Complaint master, @Nullable UUID mergedInto, @Nullable UUID masterMergedInto) {
-      policy.checkMerge(by, after, mergedInto, master, masterMergedInto);
+      Rights.merge(by);
+      refuse(after.id().equals(master.id()), "A complaint cannot be merged into itself");
+      if (mergedInto != null) {
+        throw ComplaintProblems.Conflict.alreadyMerged(mergedInto);
+      }
+      refuse(policy.isFinal(after.status()), "A " + after.status() + " complaint cannot be merged");
+      // Duplicates are one level deep: this also refuses every cycle.
+      refuse(
+          masterMergedInto != null,
+          "The target is itself a duplicate; merge into the complaint it was merged into");
+      refuse(
+          policy.isFinal(master.status()),
+          "A complaint cannot be merged into a " + master.status() + " one");
       return next(
           after.with(Status.CLOSED, after.assignedPorterId(), after.version(), after.updatedAt()));
     }
 
     /** Gives a merged complaint back the status it had before the merge. */
     Change unmerge(@Nullable UUID mergedInto, Status previous) {
-      policy.checkUnmerge(by, mergedInto);
+      Rights.merge(by);
+      refuse(mergedInto == null, "The complaint is not merged into another");
       return next(
           after.with(previous, after.assignedPorterId(), after.version(), after.updatedAt()));
     }
@@ -221,6 +234,12 @@ public record Complaint(
             HistoryAction.PRIORITY.entry(before.priority().value(), stored.priority().value()));
       }
       return new Changed(stored, List.copyOf(events), List.copyOf(history));
+    }
+
+    private static void refuse(boolean refused, String detail) {
+      if (refused) {
+        throw ComplaintProblems.MergeRefused.of(detail);
+      }
     }
 
     private Change next(Complaint changed) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.hostel.complaints.staff.Caller;
 import org.hostel.complaints.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -111,32 +112,9 @@ class ComplaintController {
   @GetMapping
   PageResponse list(
       Caller caller,
-      @RequestParam(required = false) @Nullable String status,
-      @RequestParam(required = false) @Nullable String hostel,
-      @RequestParam(required = false) @Nullable String category,
-      @RequestParam(required = false) @Nullable String severity,
-      @RequestParam(name = "telegram_user_id", required = false) @Nullable String telegramUserId,
-      @RequestParam(name = "assigned_porter_id", required = false) @Nullable UUID assignedPorterId,
-      @RequestParam(required = false) @Nullable String q,
-      @RequestParam(required = false) @Nullable String sort,
-      @RequestParam(required = false) @Nullable String priority,
-      @RequestParam(name = "due_before", required = false) @Nullable String dueBefore,
-      @RequestParam(required = false) @Nullable String channel,
+      @ParameterObject ComplaintQuery query,
       @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
       @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
-    var query =
-        new ComplaintQuery(
-            status,
-            hostel,
-            category,
-            severity,
-            telegramUserId,
-            assignedPorterId,
-            q,
-            sort,
-            priority,
-            dueBefore,
-            channel);
     ComplaintService.Page result = complaints.list(caller, query, page, pageSize);
     long totalPages = (result.total() + pageSize - 1) / pageSize;
     return new PageResponse(

@@ -224,61 +224,7 @@ public final class ComplaintPolicy {
     }
   }
 
-  // Merging duplicates: a move outside the table. The duplicate is closed from any open status and
-  // an unmerge gives it back the status it had; both only by staff who see both complaints.
-
-  /**
-   * Refuses a merge of {@code duplicate} into {@code master}: only staff merge; never into itself,
-   * never a complaint that is already merged or final, never into a final complaint or one that is
-   * itself a duplicate (which also refuses every cycle, as duplicates are one level deep).
-   *
-   * @param mergedInto what {@code duplicate} is already a duplicate of, if anything
-   * @param masterMergedInto what {@code master} is a duplicate of, if anything
-   */
-  void checkMerge(
-      Caller caller,
-      Complaint duplicate,
-      @Nullable UUID mergedInto,
-      Complaint master,
-      @Nullable UUID masterMergedInto) {
-    if (!caller.isStaff()) {
-      throw AccessDenied.because("Only staff may merge complaints");
-    }
-    if (duplicate.id().equals(master.id())) {
-      throw ComplaintProblems.MergeRefused.of("A complaint cannot be merged into itself");
-    }
-    if (mergedInto != null) {
-      throw ComplaintProblems.Conflict.alreadyMerged(mergedInto);
-    }
-    if (isFinal(duplicate.status())) {
-      throw ComplaintProblems.MergeRefused.of(
-          "A " + duplicate.status() + " complaint cannot be merged");
-    }
-    if (masterMergedInto != null) {
-      throw ComplaintProblems.MergeRefused.of(
-          "The target is itself a duplicate (of "
-              + masterMergedInto
-              + "); merge into that complaint instead");
-    }
-    if (isFinal(master.status())) {
-      throw ComplaintProblems.MergeRefused.of(
-          "A complaint cannot be merged into a " + master.status() + " one");
-    }
-  }
-
-  /** Refuses an unmerge: only staff, and only of a complaint that is a duplicate. */
-  void checkUnmerge(Caller caller, @Nullable UUID mergedInto) {
-    if (!caller.isStaff()) {
-      throw AccessDenied.because("Only staff may unmerge complaints");
-    }
-    if (mergedInto == null) {
-      throw ComplaintProblems.MergeRefused.of("The complaint is not merged into another");
-    }
-  }
-
-  // Everything else a caller may or may not read or do.
-
-  // Comments and internal notes.
+  // Everything else a caller may or may not read or do; first comments and internal notes.
 
   /** Internal notes are for staff who may see the complaint; public comments for all who may. */
   public boolean canReadInternalNotes(Caller caller, Complaint complaint) {
@@ -287,50 +233,19 @@ public final class ComplaintPolicy {
 
   /** The integration writes public comments only, for the reporter. */
   public void checkComment(Caller caller, Complaint complaint, boolean internal) {
-    if (internal && !canReadInternalNotes(caller, complaint)) {
-      throw AccessDenied.because("Only staff may write internal notes");
-    }
+    allow(
+        !internal || canReadInternalNotes(caller, complaint),
+        "Only staff may write internal notes");
   }
 
   /** Refuses an edit by anyone but the comment's author (the integration edits none). */
   public void checkCommentEdit(Caller caller, @Nullable UUID author) {
-    if (!caller.isStaff() || !caller.is(author)) {
-      throw AccessDenied.because("Only its author may edit a comment");
-    }
+    allow(caller.isStaff() && caller.is(author), "Only its author may edit a comment");
   }
 
-  void checkHistory(Caller caller) {
-    if (!caller.isStaff()) {
-      throw AccessDenied.because("Only staff may read the history");
-    }
-  }
-
-  void checkFigures(Caller caller) {
-    if (!caller.isStaff()) {
-      throw AccessDenied.because("Only staff may read complaint figures");
-    }
-  }
-
-  void checkAssignments(Caller caller) {
-    if (!caller.isAdmin()) {
-      throw AccessDenied.because("Only admins may read assignment records");
-    }
-  }
-
-  void checkExport(Caller caller) {
-    if (!caller.isStaff()) {
-      throw AccessDenied.because("Only staff may export complaints");
-    }
-  }
-
-  /** Whether an export for the caller carries who reported (admins only). */
-  boolean seesReporters(Caller caller) {
-    return caller.isAdmin();
-  }
-
-  void checkPurge(Caller caller) {
-    if (!caller.isAdmin()) {
-      throw AccessDenied.because("Only admins may purge complaints");
+  private static void allow(boolean allowed, String refusal) {
+    if (!allowed) {
+      throw AccessDenied.because(refusal);
     }
   }
 

@@ -92,4 +92,15 @@ public final class ComplaintProblems {
       return new MergeRefused(detail);
     }
   }
+
+  /** 422 for an action only open complaints allow. */
+  static final class NotOpen extends ApiException {
+    private NotOpen(String detail) {
+      super(HttpStatus.UNPROCESSABLE_CONTENT, "not-open", "Not open", detail);
+    }
+
+    static NotOpen of(String detail) {
+      return new NotOpen(detail);
+    }
+  }
 }

@@ -9,22 +9,24 @@ import java.util.function.Function;
 import org.hostel.complaints.web.ApiException.FieldProblem;
 import org.hostel.complaints.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.BindParam;
 
 /**
- * A list request's filters and order as they arrive; every one is optional. It checks itself: an
- * unknown value is a 422 naming every bad field, never an empty page.
+ * A list request's filters and order as they arrive, bound from the query string of the list and of
+ * the export (one set of names for both); every one is optional. It checks itself: an unknown value
+ * is a 422 naming every bad field, never an empty page.
  */
 record ComplaintQuery(
     @Nullable String status,
     @Nullable String hostel,
     @Nullable String category,
     @Nullable String severity,
-    @Nullable String telegramUserId,
-    @Nullable UUID assignedPorterId,
+    @BindParam("telegram_user_id") @Nullable String telegramUserId,
+    @BindParam("assigned_porter_id") @Nullable String assignedPorterId,
     @Nullable String q,
     @Nullable String sort,
     @Nullable String priority,
-    @Nullable String dueBefore,
+    @BindParam("due_before") @Nullable String dueBefore,
     @Nullable String channel) {
 
   /** One Telegram reporter's complaints, newest first. */
@@ -77,6 +79,13 @@ record ComplaintQuery(
             "priority",
             "must be one of " + Priority.names(),
             Priority::fromValue);
+    UUID assignee =
+        parse(
+            assignedPorterId,
+            problems,
+            "assigned_porter_id",
+            "must be a staff member's id",
+            UUID::fromString);
     Instant dueBefore =
         parse(
             this.dueBefore,
@@ -97,7 +106,7 @@ record ComplaintQuery(
         category,
         severity,
         telegramUserId,
-        assignedPorterId,
+        assignee,
         text,
         visibility,
         priority,

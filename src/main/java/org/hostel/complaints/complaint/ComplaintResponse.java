@@ -44,7 +44,10 @@ record ComplaintResponse(
     @Nullable UUID duplicateOf,
     List<UUID> duplicates,
     Channel channel,
-    @Nullable Instant nextDueAt) {
+    @Nullable Instant nextDueAt,
+    @Nullable UUID incidentId,
+    boolean repeat,
+    @Nullable Integer repeatOfCount) {
 
   /** Whether each target was missed (or is being missed now). */
   record SlaBreached(boolean response, boolean resolution) {}

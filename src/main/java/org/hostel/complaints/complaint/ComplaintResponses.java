@@ -21,6 +21,8 @@ class ComplaintResponses {
   private final Clock clock;
   private final DuplicateRepository duplicates;
   private final ChannelRepository channels;
+  private static final DuplicateRepository.Links NONE =
+      new DuplicateRepository.Links(null, null, 0);
 
   ComplaintResponses(
       ComplaintPolicy policy,
@@ -45,7 +47,7 @@ class ComplaintResponses {
     List<UUID> ids = complaints.stream().map(Complaint::id).toList();
     Map<UUID, Integer> stars = ratings.of(ids);
     Map<UUID, Channel> channels = this.channels.of(ids);
-    Map<UUID, UUID> masters = duplicates.masters(ids);
+    Map<UUID, DuplicateRepository.Links> links = duplicates.links(ids);
     Map<UUID, List<UUID>> merged = duplicates.duplicates(ids);
     List<UUID> withPhotos = new ArrayList<>(ids);
     merged.values().forEach(withPhotos::addAll);
@@ -56,12 +58,13 @@ class ComplaintResponses {
               List<UUID> dups = merged.getOrDefault(c.id(), List.of());
               List<String> photoUrls = new ArrayList<>(urls.getOrDefault(c.id(), List.of()));
               dups.forEach(d -> photoUrls.addAll(urls.getOrDefault(d, List.of())));
+              var link = links.getOrDefault(c.id(), NONE);
               return of(
                   caller,
                   c,
                   photoUrls,
                   stars.get(c.id()),
-                  masters.get(c.id()),
+                  link,
                   dups,
                   channels.getOrDefault(c.id(), Channel.STAFF));
             })
@@ -73,7 +76,7 @@ class ComplaintResponses {
       Complaint c,
       List<String> photoUrls,
       @Nullable Integer rating,
-      @Nullable UUID duplicateOf,
+      DuplicateRepository.Links links,
       List<UUID> dups,
       Channel channel) {
     Instant now = clock.instant();
@@ -103,10 +106,13 @@ class ComplaintResponses {
         new ComplaintResponse.SlaBreached(
             c.sla().responseBreached(now), c.sla().resolutionBreached(now)),
         c.sla().heldSince() != null,
-        duplicateOf,
+        links.duplicateOf(),
         List.copyOf(dups),
         channel,
-        c.status().isFinished() ? null : c.sla().nextDue());
+        c.status().isFinished() ? null : c.sla().nextDue(),
+        links.incidentId(),
+        links.repeatCount() > 0,
+        links.repeatCount() > 0 ? links.repeatCount() : null);
   }
 
   private Map<UUID, List<String>> photoUrls(List<UUID> ids) {

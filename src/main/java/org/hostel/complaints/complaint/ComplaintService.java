@@ -208,13 +208,13 @@ public class ComplaintService {
 
   List<HistoryEntry> history(Caller caller, UUID id) {
     visible(caller, id);
-    policy.checkHistory(caller);
+    Rights.history(caller);
     return named(history.forComplaint(id, null));
   }
 
   List<HistoryEntry> assignments(Caller caller, UUID id) {
     visible(caller, id);
-    policy.checkAssignments(caller);
+    Rights.assignments(caller);
     return named(history.forComplaint(id, HistoryAction.ASSIGNMENT)).reversed();
   }
 

@@ -75,14 +75,14 @@ class CsvExport {
 
   /** Checks the caller and the filters (the list's 422) and plans the export. */
   Plan plan(Caller caller, ComplaintQuery query, boolean bom, boolean zip) {
-    policy.checkExport(caller);
+    Rights.export(caller);
     return new Plan(
         caller,
         query.filter(catalog, policy.visibleTo(caller, "c")),
         query.order(),
         bom,
         zip,
-        policy.seesReporters(caller));
+        Rights.seesReporters(caller));
   }
 
   /** Writes the export to {@code out} and answers how many complaints it held. */

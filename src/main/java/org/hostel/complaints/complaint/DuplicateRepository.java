@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,6 +18,29 @@ class DuplicateRepository {
 
   DuplicateRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** What a complaint is linked to: the master it was merged into, the incident it is part of. */
+  record Links(@Nullable UUID duplicateOf, @Nullable UUID incidentId, int repeatCount) {}
+
+  /** The links of each of the complaints that has any. */
+  Map<UUID, Links> links(List<UUID> ids) {
+    Map<UUID, Links> links = new HashMap<>();
+    if (ids.isEmpty()) {
+      return links;
+    }
+    jdbc.sql(
+            "SELECT id, duplicate_of, incident_id, repeat_count FROM complaints WHERE id IN (:ids)"
+                + " AND (duplicate_of IS NOT NULL OR incident_id IS NOT NULL"
+                + " OR repeat_count IS NOT NULL)")
+        .param("ids", text(ids))
+        .query(
+            (RowCallbackHandler)
+                rs ->
+                    links.put(
+                        UUID.fromString(rs.getString(1)),
+                        new Links(uuid(rs.getString(2)), uuid(rs.getString(3)), rs.getInt(4))));
+    return links;
   }
 
   /** The master of each of the complaints that is a duplicate. */
@@ -97,6 +121,10 @@ class DuplicateRepository {
         .param("from", from.toString())
         .query((rs, n) -> UUID.fromString(rs.getString(1)))
         .list();
+  }
+
+  private static @Nullable UUID uuid(@Nullable String text) {
+    return text == null ? null : UUID.fromString(text);
   }
 
   private static List<String> text(List<UUID> ids) {

@@ -5,9 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.UUID;
 import org.hostel.complaints.staff.Caller;
-import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,17 +28,7 @@ class ExportController {
   @GetMapping("/api/v1/complaints/export.csv")
   void export(
       Caller caller,
-      @RequestParam(required = false) @Nullable String status,
-      @RequestParam(required = false) @Nullable String hostel,
-      @RequestParam(required = false) @Nullable String category,
-      @RequestParam(required = false) @Nullable String severity,
-      @RequestParam(name = "telegram_user_id", required = false) @Nullable String telegramUserId,
-      @RequestParam(name = "assigned_porter_id", required = false) @Nullable UUID assignedPorterId,
-      @RequestParam(required = false) @Nullable String q,
-      @RequestParam(required = false) @Nullable String sort,
-      @RequestParam(required = false) @Nullable String priority,
-      @RequestParam(name = "due_before", required = false) @Nullable String dueBefore,
-      @RequestParam(required = false) @Nullable String channel,
+      @ParameterObject ComplaintQuery query,
       @RequestParam(defaultValue = "false") boolean bom,
       @RequestParam(defaultValue = "csv") String format,
       HttpServletResponse response)
@@ -51,19 +40,6 @@ class ExportController {
           default ->
               throw org.hostel.complaints.web.ValidationFailed.of("format", "must be csv or zip");
         };
-    var query =
-        new ComplaintQuery(
-            status,
-            hostel,
-            category,
-            severity,
-            telegramUserId,
-            assignedPorterId,
-            q,
-            sort,
-            priority,
-            dueBefore,
-            channel);
     CsvExport.Plan plan = export.plan(caller, query, bom, zip);
     String name = "complaints-" + LocalDate.now(ZoneOffset.UTC) + (zip ? ".zip" : ".csv");
     response.setContentType(zip ? "application/zip" : "text/csv; charset=UTF-8");

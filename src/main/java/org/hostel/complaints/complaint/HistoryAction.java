@@ -24,7 +24,9 @@ enum HistoryAction {
   /** A merge undone: {@code from} the master's id, {@code to} the status given back. */
   UNMERGED,
   /** An assignment rule chose the assignee: {@code from} the rule's name. */
-  RULE;
+  RULE,
+  /** Linked to an incident: {@code from} the incident before (if any), {@code to} the new one. */
+  INCIDENT;
 
   String value() {
     return name().toLowerCase();

@@ -57,7 +57,7 @@ class PurgeController {
           "Admins see whether the purge runs by itself (`COMPLAINTS_PURGE_SCHEDULE`, a cron expression in UTC, nightly by default, `-` for off), when it runs next, the retention, and `would_remove`: how many resolved and closed complaints a run would remove now (a dry run; nothing changes).")
   @GetMapping("/api/v1/admin/purge/schedule")
   ScheduleReport schedule(Caller caller) {
-    policy.checkPurge(caller);
+    Rights.purge(caller);
     Instant now = clock.instant();
     Map<String, Integer> would = new LinkedHashMap<>();
     purge.due(now, true).removed().forEach((s, ids) -> would.put(s.value(), ids.size()));

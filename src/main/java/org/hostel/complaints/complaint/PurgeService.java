@@ -74,7 +74,7 @@ class PurgeService {
       @Nullable Integer daysOld,
       boolean dryRun,
       @Nullable List<UUID> among) {
-    policy.checkPurge(caller);
+    Rights.purge(caller);
     if (only != null && !only.isFinished()) {
       throw ValidationFailed.of(
           "complaint_status", "only resolved or closed complaints can be purged");

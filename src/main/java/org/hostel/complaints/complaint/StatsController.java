@@ -137,7 +137,7 @@ class StatsController {
 
   /** Staff only, and each sees figures over what they may see. */
   private ComplaintPolicy.Condition scope(Caller caller) {
-    policy.checkFigures(caller);
+    Rights.figures(caller);
     return policy.visibleTo(caller, "c");
   }
 }

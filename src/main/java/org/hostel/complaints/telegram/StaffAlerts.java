@@ -9,6 +9,7 @@ import org.hostel.complaints.complaint.AssignmentChanged;
 import org.hostel.complaints.complaint.Complaint;
 import org.hostel.complaints.complaint.ComplaintSubmitted;
 import org.hostel.complaints.complaint.NotAutoAssigned;
+import org.hostel.complaints.complaint.RepeatFault;
 import org.hostel.complaints.complaint.Severity;
 import org.hostel.complaints.complaint.Status;
 import org.hostel.complaints.complaint.StatusChanged;
@@ -82,6 +83,24 @@ class StaffAlerts {
             c.description()),
         List.of(),
         "urgent:" + c.id());
+  }
+
+  /** A repeat fault, to admins who take urgent alerts. */
+  @EventListener
+  void repeat(RepeatFault event) {
+    Complaint c = event.complaint();
+    send(
+        admins(),
+        StaffLinks.Alert.URGENT,
+        texts.get(
+            "staff.repeat",
+            c.reference(),
+            event.wing() ? "wing " + c.wing() : "room " + c.roomNumber(),
+            Keyboards.label(c.category()),
+            event.count(),
+            event.days()),
+        List.of(),
+        "repeat:" + c.id());
   }
 
   @EventListener

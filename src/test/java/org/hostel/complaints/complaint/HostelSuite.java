@@ -410,17 +410,170 @@ abstract class HostelSuite {
                     Map.of("ids", tooMany, "action", "status", "status", "closed"))
                 .status())
         .isEqualTo(422);
+    // Priority through the single edit's rules: the assignee (a) may, a porter elsewhere (b, c)
+    // not.
+    Api.Response prioritised =
+        api.post(
+            "/api/v1/complaints/bulk",
+            porter.token(),
+            Map.of("ids", List.of(a, c), "action", "priority", "priority", "urgent"));
+    assertThat(prioritised.json().get("results").get(0).get("ok").asBoolean()).isTrue();
+    assertThat(api.get("/api/v1/complaints/" + a, admin).json().get("priority").asString())
+        .isEqualTo("urgent");
+    assertThat(prioritised.json().get("results").get(1).get("problem").get("status").asInt())
+        .isEqualTo(404);
     assertThat(
             api.post(
                     "/api/v1/complaints/bulk",
                     admin,
-                    Map.of("ids", List.of(a), "action", "priority", "priority", "high"))
-                .body())
-        .contains("not yet supported");
+                    Map.of("ids", List.of(a), "action", "priority", "priority", "asap"))
+                .status())
+        .isEqualTo(422);
     assertThat(
             api.post("/api/v1/complaints/bulk", admin, Map.of("ids", List.of(a), "action", "x"))
                 .status())
         .isEqualTo(422);
+  }
+
+  @Test
+  void aBurstOfReportsBecomesOneIncidentWithOneMessageEach(Api api, Fixtures fixtures) {
+    String admin = fixtures.adminToken();
+    String before = submit(fixtures, "No water in the taps since morning").get("id").asString();
+    String otherWing = "X" + wing.substring(1);
+    Map<String, Object> elsewhere = Fixtures.complaint(Fixtures.reporter());
+    elsewhere.putAll(
+        Map.of(
+            "hostel", "block-d",
+            "room_number", room,
+            "wing", otherWing,
+            "category", "metalworks",
+            "description", "No water in the other wing"));
+
+    assertThat(
+            api.post(
+                    "/api/v1/incidents",
+                    admin,
+                    Map.of(
+                        "title", "t", "category", "metalworks", "message", "m", "scope", List.of()))
+                .status())
+        .isEqualTo(422);
+    Map<String, Object> declaration =
+        Map.of(
+            "title", "No water in Block D",
+            "category", "metalworks",
+            "message", "The main valve is being replaced.",
+            "eta", "2026-12-02T16:00:00Z",
+            "scope", List.of(Map.of("hostel", "Block D", "wings", List.of(wing.toLowerCase()))));
+    assertThat(api.post("/api/v1/incidents", fixtures.porter().token(), declaration).status())
+        .isEqualTo(403);
+    Api.Response declared = api.post("/api/v1/incidents", admin, declaration);
+    assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+    String incident = declared.json().get("id").asString();
+    assertThat(declared.json().get("notice").asString())
+        .contains("No water in Block D", "2026-12-02 16:00 UTC");
+
+    JsonNode linked =
+        api.post("/api/v1/incidents/" + incident + "/link", admin, Map.of("matching", true)).json();
+    assertThat(ids(linked.get("results"))).containsExactly(before);
+    List<String> burst = new ArrayList<>(List.of(before));
+    for (int i = 0; i < 5; i++) {
+      JsonNode c = submit(fixtures, "Water is off in my room " + i);
+      assertThat(c.get("incident_id").asString()).isEqualTo(incident);
+      burst.add(c.get("id").asString());
+    }
+    JsonNode outside = fixtures.submit(elsewhere);
+    assertThat(outside.get("incident_id").isNull()).isTrue();
+    assertThat(
+            ids(
+                api.get("/api/v1/incidents?status=active&hostel=block-d", TestSetup.SERVICE_TOKEN)
+                    .json()
+                    .get("items")))
+        .contains(incident);
+    for (String id : burst) {
+      assertThat(ReporterUpdateLog.to(updates, UUID.fromString(id)))
+          .extracting(ReporterUpdate::kind)
+          .containsExactly("incident");
+    }
+
+    Api.Response later =
+        api.patch("/api/v1/incidents/" + incident, admin, Map.of("eta", "2026-12-02T18:00:00Z"));
+    assertThat(later.status()).isEqualTo(200);
+    api.patch(
+        "/api/v1/incidents/" + incident,
+        admin,
+        Map.of("message", "The main valve is being replaced."));
+    for (String id : burst) {
+      List<ReporterUpdate> told = ReporterUpdateLog.to(updates, UUID.fromString(id));
+      assertThat(told).hasSize(2);
+      assertThat(told.get(1).text()).contains("18:00");
+    }
+
+    Api.Response resolved = api.post("/api/v1/incidents/" + incident + "/resolve", admin, Map.of());
+    assertThat(resolved.status()).isEqualTo(200);
+    for (String id : burst) {
+      assertThat(api.get("/api/v1/complaints/" + id, admin).json().get("status").asString())
+          .isEqualTo("resolved");
+    }
+    assertThat(
+            api.get("/api/v1/complaints/" + outside.get("id").asString(), admin)
+                .json()
+                .get("status")
+                .asString())
+        .isEqualTo("reported");
+    assertThat(api.patch("/api/v1/incidents/" + incident, admin, Map.of("title", "x")).status())
+        .isEqualTo(409);
+
+    String next =
+        api.post(
+                "/api/v1/incidents",
+                admin,
+                Map.of(
+                    "title", "Gas smell",
+                    "category", "other",
+                    "message", "Engineers on site.",
+                    "scope", List.of(Map.of("hostel", "block-d"))))
+            .json()
+            .get("id")
+            .asString();
+    Api.Response bulk =
+        api.post(
+            "/api/v1/complaints/bulk",
+            admin,
+            Map.of(
+                "ids",
+                List.of(outside.get("id").asString(), burst.get(0)),
+                "action",
+                "incident",
+                "incident_id",
+                next));
+    assertThat(bulk.json().get("results").get(0).get("ok").asBoolean()).isTrue();
+    // a resolved complaint cannot join an incident
+    assertThat(bulk.json().get("results").get(1).get("problem").get("status").asInt())
+        .isEqualTo(422);
+  }
+
+  @Test
+  void theThirdFaultInARoomWithinThirtyDaysIsARepeat(Api api, Fixtures fixtures) {
+    String admin = fixtures.adminToken();
+    room = "F" + room.substring(1); // only this test uses F rooms: no other test's complaints count
+    JsonNode first = submit(fixtures, "Radiator valve broken");
+    JsonNode second = submit(fixtures, "Radiator valve broken again");
+    assertThat(first.get("repeat").asBoolean()).isFalse();
+    assertThat(second.get("repeat").asBoolean()).isFalse();
+    assertThat(second.get("repeat_of_count").isNull()).isTrue();
+    JsonNode third = submit(fixtures, "Radiator valve broken a third time");
+    assertThat(third.get("repeat").asBoolean()).isTrue();
+    assertThat(third.get("repeat_of_count").asInt()).isEqualTo(3);
+    assertThat(
+            api.get("/api/v1/complaints/" + third.get("id").asString(), admin)
+                .json()
+                .get("repeat")
+                .asBoolean())
+        .isTrue();
+    // another category in the same room starts its own count
+    Map<String, Object> other = Fixtures.complaint(Fixtures.reporter());
+    other.putAll(Map.of("hostel", "block-d", "room_number", room, "wing", wing));
+    assertThat(fixtures.submit(other).get("repeat").asBoolean()).isFalse();
   }
 
   static List<CSVRecord> records(String csv) throws java.io.IOException {

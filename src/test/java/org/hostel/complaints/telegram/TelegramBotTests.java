@@ -357,6 +357,25 @@ class TelegramBotTests {
     transcript("staff", porterChat);
   }
 
+  @Test
+  void linkedAdminsHearOfRepeatFaults() {
+    Fixtures.Staff admin = fixtures.admin();
+    long adminChat = chat();
+    ask(adminChat, "/start link-" + linkCode(admin.token()), "Linked: you are");
+    String room = "E" + java.util.concurrent.ThreadLocalRandom.current().nextInt(100, 1000);
+    JsonNode last = null;
+    for (int i = 0; i < 3; i++) {
+      var body = Fixtures.complaint(Fixtures.reporter());
+      body.put("hostel", "block-c");
+      body.put("room_number", room);
+      body.put("category", "pest");
+      body.put("severity", "low");
+      last = fixtures.submit(body);
+    }
+    assertThat(last.get("repeat").asBoolean()).isTrue();
+    telegram.awaitText(adminChat, 0, "Repeat fault " + last.get("reference").asString());
+  }
+
   private String linkCode(String token) {
     Api.Response link = api.call("POST", "/api/v1/profile/telegram-link").token(token).send();
     assertThat(link.status()).as(link.toString()).isEqualTo(201);
