@@ -151,7 +151,7 @@ class ScaleOutTests {
               .filter(l -> l.startsWith("active_complaints_total{"))
               .sorted()
               .toList();
-      assertThat(lines).hasSize(4);
+      assertThat(lines).hasSize(org.hostel.complaints.complaint.Status.values().length);
       assertThat(lines).anyMatch(l -> l.contains("status=\"in_progress\"") && !l.endsWith(" 0.0"));
       scrapes.add(String.join("\n", lines));
     }
