@@ -18,6 +18,7 @@ import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.hostel.complaints.audit.Audit;
 import org.hostel.complaints.staff.Caller;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,13 +49,16 @@ class CsvExport {
   private final Catalog catalog;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate readOnly;
+  private final Audit audit;
 
   CsvExport(
       ComplaintRepository complaints,
       ComplaintPolicy policy,
       Catalog catalog,
       DataSource dataSource,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      Audit audit) {
+    this.audit = audit;
     this.complaints = complaints;
     this.policy = policy;
     this.catalog = catalog;
@@ -110,6 +114,12 @@ class CsvExport {
         plan.zip() ? ", " + counts[1] + " history lines" : "",
         (System.nanoTime() - started) / 1_000_000,
         plan.filter());
+    audit.record(
+        "complaints.export",
+        plan.caller().staffId(),
+        plan.caller().isIntegration() ? "integration" : null,
+        null,
+        counts[0] + " complaints" + (plan.zip() ? " with history" : ""));
     return counts[0];
   }
 

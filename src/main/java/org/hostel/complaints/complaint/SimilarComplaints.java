@@ -106,7 +106,9 @@ class SimilarComplaints {
     params.put("room", d.roomNumber());
     params.put("wing", d.wing() == null ? "" : d.wing());
     params.put("since", now.minus(WINDOW).toEpochMilli());
-    params.put("open", List.of(Status.REPORTED.value(), Status.IN_PROGRESS.value()));
+    params.put(
+        "open",
+        List.of(Status.REPORTED.value(), Status.IN_PROGRESS.value(), Status.ON_HOLD.value()));
     params.put("self", self == null ? "" : self.toString());
     params.put("limit", LIMIT);
     return jdbc.sql(sql(search, d.text(), visible, params))

@@ -127,7 +127,9 @@ abstract class HostelSuite {
 
     List<String> ranked =
         ids(api.get("/api/v1/complaints/" + report + "/similar", admin).json().get("items"));
-    assertThat(ranked).containsExactly(open);
+    // Rooms are drawn from 900 per run, so another test's complaint may share this one's room.
+    assertThat(ranked).first().isEqualTo(open);
+    assertThat(ranked).doesNotContain(report, elsewhere, finished);
 
     Api.Response unknown =
         api.post(
@@ -303,6 +305,12 @@ abstract class HostelSuite {
 
     Api.Response mine = api.get("/api/v1/complaints/export.csv?q=" + word, porter.token());
     assertThat(records(mine.body())).hasSize(5);
+    JsonNode exports =
+        api.get(
+                "/api/v1/audit?action=complaints.export&actor=" + porter.id() + "&page_size=5",
+                admin)
+            .json();
+    assertThat(exports.get("items").size()).as(exports.toString()).isEqualTo(1);
     assertThat(records(mine.body()).getFirst().toMap()).doesNotContainKey("telegram_user_id");
 
     Api.Response bom = api.get("/api/v1/complaints/export.csv?bom=true&q=" + word, admin);
