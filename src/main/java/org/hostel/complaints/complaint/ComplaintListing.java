@@ -41,7 +41,7 @@ final class ComplaintListing {
                 + order.sql()
                 + " LIMIT :limit OFFSET :offset")
         .params(params)
-        .query(ComplaintRepository::complaint)
+        .query(ComplaintRows::complaint)
         .list();
   }
 
@@ -49,7 +49,9 @@ final class ComplaintListing {
    * The filters as a {@code WHERE} clause on the alias {@code c}, their values into {@code params}.
    */
   static String where(ComplaintRepository.Filter f, Map<String, Object> params, TextSearch search) {
-    StringBuilder sql = new StringBuilder(" WHERE ").append(f.visibility().sql());
+    // Complaints marked as spam are out of every list and export.
+    StringBuilder sql =
+        new StringBuilder(" WHERE c.hidden_at IS NULL AND ").append(f.visibility().sql());
     params.putAll(f.visibility().params());
     if (f.status() != null) {
       sql.append(" AND status = :status");

@@ -1,7 +1,5 @@
 package org.hostel.complaints.complaint;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -112,14 +110,14 @@ class ComplaintRepository {
   Optional<Complaint> findByNumber(long number) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM complaints WHERE reference = :number")
         .param("number", number)
-        .query(ComplaintRepository::complaint)
+        .query(ComplaintRows::complaint)
         .optional();
   }
 
   Optional<Complaint> find(UUID id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM complaints WHERE id = :id")
         .param("id", id.toString())
-        .query(ComplaintRepository::complaint)
+        .query(ComplaintRows::complaint)
         .optional();
   }
 
@@ -162,7 +160,7 @@ class ComplaintRepository {
         .params(visibility.params())
         .param("at", at.toEpochMilli())
         .param("id", id.toString())
-        .query(ComplaintRepository::complaint)
+        .query(ComplaintRows::complaint)
         .optional();
   }
 
@@ -197,11 +195,6 @@ class ComplaintRepository {
 
   private static @Nullable Long millis(@Nullable Instant at) {
     return at == null ? null : at.toEpochMilli();
-  }
-
-  private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-    long value = rs.getLong(column);
-    return rs.wasNull() ? null : Instant.ofEpochMilli(value);
   }
 
   long count(Filter filter) {
@@ -285,41 +278,14 @@ class ComplaintRepository {
         .list();
   }
 
+  void hide(UUID id, Instant at) {
+    jdbc.sql("UPDATE complaints SET hidden_at = :at WHERE id = :id AND hidden_at IS NULL")
+        .param("at", at.toEpochMilli())
+        .param("id", id.toString())
+        .update();
+  }
+
   private static @Nullable String text(@Nullable UUID id) {
     return id == null ? null : id.toString();
-  }
-
-  private static @Nullable UUID uuid(@Nullable String text) {
-    return text == null ? null : UUID.fromString(text);
-  }
-
-  static Complaint complaint(ResultSet rs, int row) throws SQLException {
-    return new Complaint(
-        UUID.fromString(rs.getString("id")),
-        rs.getLong("reference"),
-        rs.getString("telegram_user_id"),
-        rs.getString("hostel"),
-        rs.getString("wing"),
-        rs.getString("room_number"),
-        rs.getString("category"),
-        rs.getString("description"),
-        Severity.fromValue(rs.getString("severity")),
-        Status.fromValue(rs.getString("status")),
-        uuid(rs.getString("assigned_porter_id")),
-        uuid(rs.getString("created_by")),
-        rs.getLong("version"),
-        Instant.ofEpochMilli(rs.getLong("created_at")),
-        Instant.ofEpochMilli(rs.getLong("updated_at")),
-        Priority.fromValue(rs.getString("priority")),
-        rs.getString("hold_reason"),
-        new Sla(
-            instant(rs, "response_due_at"),
-            instant(rs, "resolution_due_at"),
-            instant(rs, "response_warn_at"),
-            instant(rs, "resolution_warn_at"),
-            instant(rs, "responded_at"),
-            instant(rs, "resolved_at"),
-            instant(rs, "held_since"),
-            rs.getLong("paused_ms")));
   }
 }

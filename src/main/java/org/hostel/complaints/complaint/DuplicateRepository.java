@@ -87,7 +87,7 @@ class DuplicateRepository {
                 + ComplaintRepository.COLUMNS
                 + " FROM complaints WHERE duplicate_of = :master ORDER BY created_at, id")
         .param("master", master.toString())
-        .query(ComplaintRepository::complaint)
+        .query(ComplaintRows::complaint)
         .list();
   }
 

@@ -93,7 +93,7 @@ public class IncidentComplaints {
                 + " ORDER BY created_at, id")
         .param("incident", incidentId.toString())
         .param("open", open())
-        .query(ComplaintRepository::complaint)
+        .query(ComplaintRows::complaint)
         .list();
   }
 

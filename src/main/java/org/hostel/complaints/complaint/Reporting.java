@@ -137,6 +137,11 @@ public class Reporting {
     return repository.find(id);
   }
 
+  /** Takes a complaint marked as spam out of every list, search and export; by id it stays. */
+  public void hide(UUID id, java.time.Instant at) {
+    repository.hide(id, at);
+  }
+
   /** Its history as a reporter may see it: what happened and when, without assignments. */
   public List<Step> steps(UUID id) {
     return history.forComplaint(id, null).stream()

@@ -113,7 +113,7 @@ class SimilarComplaints {
     params.put("limit", LIMIT);
     return jdbc.sql(sql(search, d.text(), visible, params))
         .params(params)
-        .query((rs, n) -> new Scored(ComplaintRepository.complaint(rs, n), rs.getDouble("score")))
+        .query((rs, n) -> new Scored(ComplaintRows.complaint(rs, n), rs.getDouble("score")))
         .list();
   }
 
@@ -127,7 +127,7 @@ class SimilarComplaints {
         "SELECT c.* FROM complaints c"
             + " WHERE c.hostel = :hostel AND c.category = :category AND c.created_at >= :since"
             + " AND (c.room_number = :room OR c.wing = :wing) AND c.status IN (:open)"
-            + " AND c.duplicate_of IS NULL AND c.id <> :self AND "
+            + " AND c.duplicate_of IS NULL AND c.hidden_at IS NULL AND c.id <> :self AND "
             + visible.sql();
     return search.ranked(candidates, text, params);
   }

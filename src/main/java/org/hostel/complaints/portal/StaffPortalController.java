@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.hostel.complaints.complaint.ComplaintService;
+import org.hostel.complaints.complaint.Reporting;
 import org.hostel.complaints.staff.Caller;
 import org.hostel.complaints.web.AccessDenied;
 import org.jspecify.annotations.Nullable;
@@ -25,13 +26,19 @@ import org.springframework.web.bind.annotation.RestController;
 class StaffPortalController {
 
   private final ComplaintService complaints;
+  private final Reporting reporting;
   private final PortalRepository reports;
   private final PortalSettings settings;
   private final Clock clock;
 
   StaffPortalController(
-      ComplaintService complaints, PortalRepository reports, PortalSettings settings, Clock clock) {
+      ComplaintService complaints,
+      Reporting reporting,
+      PortalRepository reports,
+      PortalSettings settings,
+      Clock clock) {
     this.complaints = complaints;
+    this.reporting = reporting;
     this.reports = reports;
     this.settings = settings;
     this.clock = clock;
@@ -78,7 +85,7 @@ class StaffPortalController {
   @Operation(
       summary = "Mark a portal report as spam",
       description =
-          "Hides it from its reporter (the tracking link is revoked, no more mails) and refuses new reports from its source for `COMPLAINTS_PORTAL_SPAM_BLOCK` (a day). Staff who may see the complaint; 404 when it did not come through the portal.")
+          "Hides it from its reporter (the tracking link is revoked, no more mails) and from staff lists, search, similar complaints and exports (it stays readable by id) and refuses new reports from its source for `COMPLAINTS_PORTAL_SPAM_BLOCK` (a day). Staff who may see the complaint; 404 when it did not come through the portal.")
   @ApiResponse(responseCode = "204", description = "Marked")
   @PostMapping("/api/v1/complaints/{id}/spam")
   @Transactional
@@ -87,6 +94,7 @@ class StaffPortalController {
     PortalRepository.Report r = report(caller, id);
     Instant now = clock.instant();
     reports.markSpam(id, now);
+    reporting.hide(id, now);
     reports.block(r.source(), now.plus(settings.spamBlock()));
     return ResponseEntity.noContent().build();
   }

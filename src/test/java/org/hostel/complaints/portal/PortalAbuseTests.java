@@ -79,6 +79,21 @@ class PortalAbuseTests {
                 .status())
         .isEqualTo(204);
     assertThat(api.get("/api/v1/public/track/" + first, null).status()).isEqualTo(404);
+    // Out of the staff's lists and exports; still there by id, for the record.
+    String reference =
+        api.get("/api/v1/complaints/" + id, fixtures.adminToken())
+            .json()
+            .get("reference")
+            .asString();
+    assertThat(
+            api.get("/api/v1/complaints?q=" + reference + "&page_size=100", fixtures.adminToken())
+                .json()
+                .get("total")
+                .asLong())
+        .isZero();
+    assertThat(
+            api.get("/api/v1/complaints/export.csv?q=" + reference, fixtures.adminToken()).body())
+        .doesNotContain(reference + ",");
     assertThat(api.get("/api/v1/complaints/" + id + "/reporter", fixtures.adminToken()).body())
         .contains("\"spam\":true")
         .contains("\"tracking_revoked\":true");
