@@ -3,6 +3,7 @@ package org.hostel.complaints.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -268,6 +269,58 @@ class TelegramBotTests {
         .noneMatch(t -> t.contains("Rolled back"))
         .filteredOn(t -> t.contains("The plumber"))
         .hasSize(1);
+  }
+
+  @Test
+  void anIncidentMessageReachesEachLinkedReporterOncePerChange() {
+    String admin = fixtures.adminToken();
+    String wing = "I" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 20, 1L << 30), 36);
+    wing = wing.substring(0, Math.min(8, wing.length())).toUpperCase();
+    List<Long> chats = List.of(chat(), chat(), chat());
+    for (long chat : chats) {
+      java.util.Map<String, Object> body = Fixtures.complaint(Long.toString(chat));
+      body.putAll(
+          java.util.Map.of(
+              "hostel", "block-b", "room_number", "B210", "wing", wing, "category", "plumbing"));
+      fixtures.submit(body);
+    }
+    Api.Response declared =
+        api.post(
+            "/api/v1/incidents",
+            admin,
+            java.util.Map.of(
+                "title", "No water in Block B",
+                "category", "plumbing",
+                "message", "The main valve is being replaced.",
+                "scope", List.of(java.util.Map.of("hostel", "block-b", "wings", List.of(wing)))));
+    assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+    String incident = declared.json().get("id").asString();
+    api.post("/api/v1/incidents/" + incident + "/link", admin, java.util.Map.of("matching", true));
+    for (long chat : chats) {
+      telegram.awaitText(chat, 0, "main valve is being replaced");
+    }
+    api.patch(
+        "/api/v1/incidents/" + incident,
+        admin,
+        java.util.Map.of("message", "Water is back by 16:00, the valve is in."));
+    for (long chat : chats) {
+      telegram.awaitText(chat, 0, "Water is back by 16:00");
+    }
+    api.post("/api/v1/incidents/" + incident + "/resolve", admin, java.util.Map.of());
+    for (long chat : chats) {
+      telegram.awaitText(chat, 0, "as resolved");
+    }
+    sleep(1000);
+    for (long chat : chats) {
+      assertThat(telegram.sent(chat))
+          .extracting(FakeBotApi.Call::text)
+          .satisfies(
+              texts -> {
+                assertThat(texts).filteredOn(x -> x.contains("main valve is being")).hasSize(1);
+                assertThat(texts).filteredOn(x -> x.contains("Water is back by 16:00")).hasSize(1);
+                assertThat(texts).filteredOn(x -> x.contains("as resolved")).hasSize(1);
+              });
+    }
   }
 
   @Test
