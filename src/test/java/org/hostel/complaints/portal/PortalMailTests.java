@@ -26,6 +26,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
 /** E-mail for portal reporters, read from a real SMTP server: opt-in, updates, unsubscribe. */
 // Settings of its own (the SMTP server's port): the context is never reused, so it is closed.
@@ -135,6 +136,70 @@ class PortalMailTests {
     assertThat(pendingOrSent(to)).isEqualTo(3);
     assertThat(api.call("POST", path.substring(0, path.length() - 3) + "xyz").send().status())
         .isEqualTo(404);
+  }
+
+  @Test
+  void aPublicCommentAndAnIncidentMessageReachAConfirmedAddressOnceEach(Api api, Fixtures fixtures)
+      throws Exception {
+    String to = address();
+    Map<String, Object> body = PortalForms.report(keys, PortalForms.room());
+    body.put("email", to);
+    String token = PortalForms.submit(api, body);
+    String id = PortalTests.complaintId(api, fixtures, "/api/v1/public/track/" + token);
+    await("the confirmation mail", () -> SMTP.receivedBy(to).size() == 1);
+    String confirm =
+        links(text(SMTP.receivedBy(to).getFirst())).stream()
+            .filter(l -> l.startsWith("/portal/email/"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(api.call("POST", confirm).send().status()).isEqualTo(200);
+    String admin = fixtures.adminToken();
+
+    Api.Response comment =
+        api.post(
+            "/api/v1/complaints/" + id + "/comments",
+            admin,
+            Map.of("body", "The plumber comes on Friday at 9.", "visibility", "public"));
+    assertThat(comment.status()).as(comment.body()).isEqualTo(201);
+    api.post(
+        "/api/v1/complaints/" + id + "/comments",
+        admin,
+        Map.of("body", "Ask the warden for the key.", "visibility", "internal"));
+    await("the comment mail", () -> SMTP.receivedBy(to).size() == 2);
+    assertThat(text(SMTP.receivedBy(to).get(1))).contains("The plumber comes on Friday at 9.");
+
+    JsonNode complaint = api.get("/api/v1/complaints/" + id, admin).json();
+    Api.Response declared =
+        api.post(
+            "/api/v1/incidents",
+            admin,
+            Map.of(
+                "title",
+                "Water off",
+                "category",
+                complaint.get("category").asString(),
+                "message",
+                "Water is off in the whole wing until noon.",
+                "scope",
+                List.of(
+                    Map.of(
+                        "hostel", complaint.get("hostel").asString(),
+                        "wings", List.of(complaint.get("wing").asString())))));
+    assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+    String incident = declared.json().get("id").asString();
+    api.post(
+        "/api/v1/incidents/" + incident + "/link", admin, Map.of("complaint_ids", List.of(id)));
+    await("the incident mail", () -> SMTP.receivedBy(to).size() == 3);
+    assertThat(text(SMTP.receivedBy(to).get(2))).contains("Water is off in the whole wing");
+    api.post("/api/v1/incidents/" + incident + "/resolve", admin, Map.of());
+
+    Thread.sleep(1000);
+    List<String> texts = new java.util.ArrayList<>();
+    for (MimeMessage m : SMTP.receivedBy(to)) {
+      texts.add(text(m));
+    }
+    assertThat(texts).filteredOn(x -> x.contains("Ask the warden")).isEmpty();
+    assertThat(texts).filteredOn(x -> x.contains("Water is off in the whole wing")).hasSize(1);
   }
 
   @Test
