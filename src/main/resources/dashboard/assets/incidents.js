@@ -22,7 +22,7 @@ export async function incidentsView(ctx, main) {
     field('Expected fix (optional)', h('input', { type: 'datetime-local', name: 'eta', id: 'incident-eta' })),
     h('div', { class: 'field wide' }, h('button', { type: 'submit', class: 'primary' }, 'Declare incident')));
 
-  declare.addEventListener('submit', async (event) => {
+  declare.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(declare);
     const wings = String(data.get('wings') || '').split(',').map((w) => w.trim()).filter(Boolean);
@@ -33,17 +33,10 @@ export async function incidentsView(ctx, main) {
       eta: isoOf(data.get('eta')),
       scope: data.getAll('hostels').map((hostel) => (wings.length ? { hostel, wings } : { hostel })),
     };
-    try {
+    act(async () => {
       await api.post('/api/v1/incidents', body);
       declare.reset();
-      showErrors(declare, null);
-      say(`Incident “${body.title}” declared.`);
-      await reload();
-    } catch (error) {
-      if (error.status === 401) return;
-      showErrors(declare, error);
-      say(error.message, true);
-    }
+    }, `Incident “${body.title}” declared.`, declare);
   });
 
   function say(text, bad) {
@@ -51,12 +44,15 @@ export async function incidentsView(ctx, main) {
     notice.className = bad ? 'notice error' : 'notice success';
   }
 
-  async function act(action, done) {
+  // Runs a write, says what happened (field errors next to the fields of `form`), and reloads.
+  async function act(action, done, form) {
     try {
       const answer = await action();
+      if (form) showErrors(form, null);
       say(typeof done === 'function' ? done(answer) : done);
     } catch (error) {
       if (error.status === 401) return;
+      if (form) showErrors(form, error);
       say(error.message, true);
     }
     await reload();
