@@ -16,6 +16,7 @@ import { auditView } from './audit.js';
 import { anonymousView, ANONYMOUS_ROUTES } from './accounts.js';
 import { myWorkView, overdueView } from './work.js';
 import { rulesView } from './rules.js';
+import { incidentsView } from './incidents.js';
 
 const main = document.getElementById('main');
 const topbar = document.getElementById('topbar');
@@ -35,6 +36,7 @@ const ROUTES = [
   { name: 'posters', pattern: /^posters$/, view: postersView, nav: 'posters', admin: true },
   { name: 'audit', pattern: /^audit$/, view: auditView, nav: 'audit', admin: true },
   { name: 'rules', pattern: /^rules$/, view: rulesView, nav: 'rules', admin: true },
+  { name: 'incidents', pattern: /^incidents$/, view: incidentsView, nav: 'incidents', admin: true },
   { name: 'profile', pattern: /^profile$/, view: profileView, nav: 'profile' },
 ];
 
@@ -49,6 +51,7 @@ const NAV = [
   ['posters', '#/posters', 'Posters', true],
   ['audit', '#/audit', 'Audit log', true],
   ['rules', '#/rules', 'Rules', true],
+  ['incidents', '#/incidents', 'Incidents', true],
   ['profile', '#/profile', 'Profile'],
 ];
 

@@ -2,6 +2,7 @@
 // that change in place when the live feed reports a change.
 import { h, select, formatTime, labelOf } from './dom.js';
 import * as api from './api.js';
+import { bulkSelection } from './bulk.js';
 
 export const STATUSES = ['reported', 'in_progress', 'on_hold', 'resolved', 'closed'];
 export const SEVERITIES = ['low', 'medium', 'high'];
@@ -29,9 +30,10 @@ export async function listView(ctx, main, initial) {
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter complaints' });
   const summary = h('p', { class: 'summary', 'aria-live': 'polite' });
   const tbody = h('tbody');
+  const bulk = bulkSelection(ctx, STATUSES, () => update(params, { quiet: true }));
   const table = h('table', { class: 'complaints' },
     h('caption', { class: 'visually-hidden' }, 'Complaints matching the filters'),
-    h('thead', null, h('tr', null, ['Room', 'Category', 'Severity', 'Status', 'Assigned to', 'Description', 'Created'].map((t) => h('th', { scope: 'col' }, t)), h('th', { scope: 'col' }, 'Channel'))),
+    h('thead', null, h('tr', null, h('th', { scope: 'col', class: 'choose-cell' }, h('span', { class: 'visually-hidden' }, 'Choose')), ['Room', 'Category', 'Severity', 'Status', 'Assigned to', 'Description', 'Created'].map((t) => h('th', { scope: 'col' }, t)), h('th', { scope: 'col' }, 'Channel'))),
     tbody);
   const pager = h('nav', { class: 'pager', 'aria-label': 'Pages' });
   // Block-wide incidents come first: forty reports of one outage are one problem.
@@ -42,7 +44,7 @@ export async function listView(ctx, main, initial) {
   const filters = h('details', { class: 'filter-box', open: matchMedia('(min-width: 721px)').matches },
     h('summary', null, 'Filters, search and sort'), form);
   main.replaceChildren(heading, incidents, strip, filters,
-    h('div', { class: 'list-head' }, summary, download), h('div', { class: 'table-wrap' }, table), pager);
+    h('div', { class: 'list-head' }, summary, download), bulk.bar, h('div', { class: 'table-wrap' }, table), pager);
 
   function buildForm() {
     const people = ctx.me.role === 'admin'
@@ -156,6 +158,7 @@ export async function listView(ctx, main, initial) {
 
   function renderRows() {
     tbody.replaceChildren(...page.items.map(row));
+    bulk.reset(page.items);
     const from = page.total === 0 ? 0 : (page.page - 1) * page.page_size + 1;
     const to = Math.min(page.total, from + page.items.length - 1);
     summary.replaceChildren(...(page.total > 0
@@ -179,6 +182,7 @@ export async function listView(ctx, main, initial) {
   function row(c) {
     const description = c.description.length > 90 ? c.description.slice(0, 89) + '…' : c.description;
     return h('tr', { 'data-id': c.id },
+      bulk.cell(c),
       h('td', { 'data-label': 'Room' }, h('a', { href: `#/complaints/${c.id}` }, `${c.reference ? c.reference + ' · ' : ''}${c.room_number} · ${ctx.hostelName(c.hostel)}`)),
       h('td', { 'data-label': 'Category' }, labelOf(c.category)),
       h('td', { 'data-label': 'Severity' }, h('span', { class: `badge severity-${c.severity}` }, c.severity)),
