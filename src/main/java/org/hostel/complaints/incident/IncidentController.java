@@ -167,11 +167,13 @@ class IncidentController {
     if (!caller.isAdmin()) {
       throw AccessDenied.because("Only admins may change incidents");
     }
+    // Given ids are at most 500 a call; "matching" links every open match, however many.
+    boolean matching = Boolean.TRUE.equals(body.matching());
     List<String> ids =
-        Boolean.TRUE.equals(body.matching())
+        matching
             ? incidents.matching(caller, id)
             : body.complaintIds() == null ? List.of() : body.complaintIds();
-    if (ids.size() > 500 || (ids.isEmpty() && !Boolean.TRUE.equals(body.matching()))) {
+    if (!matching && (ids.isEmpty() || ids.size() > 500)) {
       throw ValidationFailed.of("complaint_ids", "must hold 1 to 500 ids");
     }
     return new LinkResponse(incidents.link(caller, id, ids));
