@@ -18,6 +18,41 @@ input.addEventListener('change', () => {
     : n ? `${n} photo${n > 1 ? 's' : ''} chosen.` : '';
 });
 
+// The hostel's known problems (active incidents) above the description, refilled on each choice.
+const hostel = document.querySelector('select#hostel');
+const known = document.getElementById('incidents');
+if (hostel && known) {
+  hostel.addEventListener('change', () => showIncidents(hostel.value));
+}
+
+async function showIncidents(slug) {
+  known.hidden = true;
+  known.replaceChildren();
+  if (!slug) return;
+  try {
+    const r = await fetch(`/api/v1/public/incidents?hostel=${encodeURIComponent(slug)}`);
+    if (!r.ok || hostel.value !== slug) return;
+    const { items } = await r.json();
+    if (!items.length) return;
+    const intro = document.createElement('p');
+    intro.textContent = 'Known problems here. If your report is about one of these, you do not'
+      + ' need to report it again.';
+    const list = document.createElement('ul');
+    for (const i of items) {
+      const li = document.createElement('li');
+      const title = document.createElement('strong');
+      title.textContent = i.title;
+      const eta = i.eta ? ` Expected to be fixed by ${i.eta.slice(0, 16).replace('T', ' ')} UTC.` : '';
+      li.append(title, `: ${i.message}${eta}`);
+      list.append(li);
+    }
+    known.append(intro, list);
+    known.hidden = false;
+  } catch {
+    // Only a hint: the form works without it.
+  }
+}
+
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   send.disabled = true;

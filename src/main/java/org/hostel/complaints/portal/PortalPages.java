@@ -6,10 +6,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.hostel.complaints.complaint.Reporting;
+import org.hostel.complaints.incident.ActiveIncidents;
 import org.hostel.complaints.web.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -37,6 +39,7 @@ class PortalPages {
   private final Tracking tracking;
   private final EmailUpdates mail;
   private final Reporting reporting;
+  private final ActiveIncidents incidents;
   private final PortalKeys keys;
   private final PortalSettings settings;
   private final ResourceUrlProvider urls;
@@ -47,6 +50,7 @@ class PortalPages {
       Tracking tracking,
       EmailUpdates mail,
       Reporting reporting,
+      ActiveIncidents incidents,
       PortalKeys keys,
       PortalSettings settings,
       ResourceUrlProvider urls,
@@ -55,6 +59,7 @@ class PortalPages {
     this.tracking = tracking;
     this.mail = mail;
     this.reporting = reporting;
+    this.incidents = incidents;
     this.keys = keys;
     this.settings = settings;
     this.urls = urls;
@@ -64,7 +69,7 @@ class PortalPages {
   @Operation(
       summary = "The public report page",
       description =
-          "The HTML form for residents without Telegram; `h`, `r` and `k` (from a room poster's QR code) fill in and lock hostel and room. A poster code that does not match is 400. Not an API call.")
+          "The HTML form for residents without Telegram; `h`, `r` and `k` (from a room poster's QR code) fill in and lock hostel and room. A poster code that does not match is 400. When the hostel is known, its active incidents (title, public message, ETA) stand above the description field. Not an API call.")
   @GetMapping("/report")
   ResponseEntity<String> report(
       @RequestParam(name = "h", required = false) @Nullable String hostel,
@@ -219,7 +224,18 @@ class PortalPages {
         values.stamp() != null && keys.stampTime(values.stamp()) > 0
             ? values.stamp()
             : keys.stamp(clock.millis());
-    var state = new ReportPage.State(values, errors, message, locked, stamp, settings.proofBits());
+    String hostel = values.hostel();
+    boolean known =
+        hostel != null && reporting.hostels().stream().anyMatch(h -> h.slug().equals(hostel));
+    var state =
+        new ReportPage.State(
+            values,
+            errors,
+            message,
+            locked,
+            stamp,
+            settings.proofBits(),
+            known ? incidents.in(hostel) : List.of());
     String body =
         ReportPage.body(
             state, reporting.hostels(), reporting.categories(), reporting.roomExample());

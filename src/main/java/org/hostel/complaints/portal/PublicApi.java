@@ -8,8 +8,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hostel.complaints.complaint.Reporting;
+import org.hostel.complaints.incident.ActiveIncidents;
 import org.hostel.complaints.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -36,11 +40,21 @@ class PublicApi {
   private final Tracking tracking;
   private final PortalKeys keys;
   private final PortalSettings settings;
+  private final Reporting reporting;
+  private final ActiveIncidents incidents;
   private final Clock clock;
 
   PublicApi(
-      Intake intake, Tracking tracking, PortalKeys keys, PortalSettings settings, Clock clock) {
+      Intake intake,
+      Tracking tracking,
+      PortalKeys keys,
+      PortalSettings settings,
+      Reporting reporting,
+      ActiveIncidents incidents,
+      Clock clock) {
     this.intake = intake;
+    this.reporting = reporting;
+    this.incidents = incidents;
     this.tracking = tracking;
     this.keys = keys;
     this.settings = settings;
@@ -64,6 +78,26 @@ class PublicApi {
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
         .body(new Form(keys.stamp(clock.millis()), settings.proofBits()));
+  }
+
+  record KnownProblems(List<ActiveIncidents.Notice> items) {}
+
+  @Operation(
+      summary = "Known problems in a hostel (public)",
+      description =
+          "The active incidents of the hostel `hostel` (a slug), newest first, as the report page shows them above the description: only `title`, `message` (the public message) and `eta` (or null). A missing or unknown hostel is 422.")
+  @GetMapping("/api/v1/public/incidents")
+  ResponseEntity<KnownProblems> incidents(
+      @RequestParam(name = "hostel", required = false) @Nullable String hostel) {
+    if (hostel == null || hostel.isBlank()) {
+      throw ValidationFailed.of("hostel", "hostel is required");
+    }
+    if (reporting.hostels().stream().noneMatch(h -> h.slug().equals(hostel))) {
+      throw ValidationFailed.of("hostel", "hostel is not a known hostel");
+    }
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .body(new KnownProblems(incidents.in(hostel)));
   }
 
   @Operation(

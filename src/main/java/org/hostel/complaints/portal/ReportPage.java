@@ -5,6 +5,7 @@ import static org.hostel.complaints.portal.Html.esc;
 import java.util.List;
 import java.util.Map;
 import org.hostel.complaints.complaint.Reporting;
+import org.hostel.complaints.incident.ActiveIncidents;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +23,8 @@ final class ReportPage {
       @Nullable String message,
       boolean locked,
       String stamp,
-      int proofBits) {}
+      int proofBits,
+      List<ActiveIncidents.Notice> incidents) {}
 
   static String body(
       State state, List<Reporting.Hostel> hostels, List<String> categories, String roomExample) {
@@ -90,6 +92,7 @@ final class ReportPage {
       html.append(option(c, c, c.equals(v.category())));
     }
     html.append("</select>").append(error("category", state));
+    html.append(incidents(state.incidents()));
     html.append(label("description", "What is wrong * (10 to 2000 characters)", state))
         .append(
             "<textarea id=\"description\" name=\"description\" rows=\"5\" required"
@@ -127,6 +130,26 @@ final class ReportPage {
         .append(error("poster", state))
         .append("<button type=\"submit\" id=\"send\">Send report</button>\n</form>");
     return html.toString();
+  }
+
+  /** The hostel's known problems; the script refills the box when another hostel is chosen. */
+  private static String incidents(List<ActiveIncidents.Notice> incidents) {
+    StringBuilder html =
+        new StringBuilder("<div class=\"notice\" id=\"incidents\" aria-live=\"polite\"");
+    if (incidents.isEmpty()) {
+      return html.append(" hidden></div>").toString();
+    }
+    html.append("><p>Known problems here. If your report is about one of these, you do not need")
+        .append(" to report it again.</p><ul>");
+    for (ActiveIncidents.Notice n : incidents) {
+      html.append("<li><strong>")
+          .append(esc(n.title()))
+          .append("</strong>: ")
+          .append(esc(n.message()))
+          .append(n.eta() == null ? "" : " Expected to be fixed by " + esc(n.etaText()) + ".")
+          .append("</li>");
+    }
+    return html.append("</ul></div>").toString();
   }
 
   private static String label(String field, String text, State state) {

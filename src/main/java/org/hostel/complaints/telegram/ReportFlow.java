@@ -16,8 +16,10 @@ import java.util.Objects;
 import org.hostel.complaints.complaint.Complaint;
 import org.hostel.complaints.complaint.Reporting;
 import org.hostel.complaints.complaint.Severity;
+import org.hostel.complaints.incident.ActiveIncidents;
 import org.hostel.complaints.telegram.Conversation.Draft;
 import org.hostel.complaints.telegram.Conversation.Step;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The /report conversation: hostel → room → category → description → severity → photos → summary,
@@ -32,11 +34,18 @@ class ReportFlow {
   private final Keyboards keys;
   private final Texts texts;
   private final ConversationStore store;
+  private final ActiveIncidents incidents;
   private final int maxPhotos;
 
   ReportFlow(
-      Reporting reporting, Keyboards keys, Texts texts, ConversationStore store, int maxPhotos) {
+      Reporting reporting,
+      Keyboards keys,
+      Texts texts,
+      ConversationStore store,
+      ActiveIncidents incidents,
+      int maxPhotos) {
     this.reporting = reporting;
+    this.incidents = incidents;
     this.keys = keys;
     this.texts = texts;
     this.store = store;
@@ -142,12 +151,37 @@ class ReportFlow {
       case ROOM ->
           turn.say(texts.get("report.ask.room", reporting.roomExample()), keys.cancelOnly(c));
       case CATEGORY -> turn.say(texts.get("report.ask.category"), keys.categories(c));
-      case DESCRIPTION -> turn.say(texts.get("report.ask.description"), keys.cancelOnly(c));
+      case DESCRIPTION -> {
+        knownProblems(turn, c.draft().hostel());
+        turn.say(texts.get("report.ask.description"), keys.cancelOnly(c));
+      }
       case SEVERITY -> turn.say(texts.get("report.ask.severity"), keys.severities(c));
       case PHOTOS ->
           turn.say(texts.get("report.ask.photos", String.valueOf(maxPhotos)), keys.photos(c));
       case SUMMARY -> turn.say(summary(c.draft()), keys.summary(c));
       case EDIT -> turn.say(texts.get("report.ask.edit"), keys.editFields(c));
+    }
+  }
+
+  /** The hostel's active incidents in one message, so nobody reports them again. */
+  private void knownProblems(Turn turn, @Nullable String hostel) {
+    if (hostel == null) {
+      return;
+    }
+    List<String> items =
+        incidents.in(hostel).stream()
+            .map(
+                n -> {
+                  String message = n.message().strip().replaceAll("[.!]+$", "");
+                  return n.eta() == null
+                      ? texts.get("report.known.item", n.title(), message)
+                      : texts.get("report.known.item.eta", n.title(), message, n.etaText());
+                })
+            .toList();
+    if (items.size() == 1) {
+      turn.say(texts.get("report.known.one", hostelName(hostel), items.getFirst()));
+    } else if (items.size() > 1) {
+      turn.say(texts.get("report.known.many", hostelName(hostel), String.join("\n", items)));
     }
   }
 

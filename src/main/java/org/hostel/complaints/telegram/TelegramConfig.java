@@ -10,6 +10,7 @@ import okhttp3.OkHttpClient;
 import org.hostel.complaints.complaint.ComplaintPolicy;
 import org.hostel.complaints.complaint.ComplaintService;
 import org.hostel.complaints.complaint.Reporting;
+import org.hostel.complaints.incident.ActiveIncidents;
 import org.hostel.complaints.outbox.Outbox;
 import org.hostel.complaints.photo.PhotoIntake;
 import org.hostel.complaints.scheduling.Leases;
@@ -111,6 +112,7 @@ class TelegramConfig {
       ComplaintPolicy policy,
       TelegramSettings settings,
       Reporting reporting,
+      ActiveIncidents incidents,
       PhotoIntake intake,
       BotApi api,
       Outbox outbox,
@@ -125,7 +127,7 @@ class TelegramConfig {
         new Bot(
             repository,
             store,
-            new ReportFlow(reporting, keys, texts, store, settings.maxPhotos()),
+            new ReportFlow(reporting, keys, texts, store, incidents, settings.maxPhotos()),
             new Follow(reporting, keys, texts, settings.pageSize()),
             new Flood(settings.messagesPerMinute()),
             new Attachments(api, intake, texts),

@@ -85,6 +85,37 @@ class PortalBrowserTests {
   }
 
   @Test
+  void choosingAHostelShowsItsKnownProblemsAboveTheDescription(Api api, Fixtures fixtures)
+      throws Exception {
+    String marker = "m" + ThreadLocalRandom.current().nextLong(1L << 40);
+    Api.Response declared =
+        api.post(
+            "/api/v1/incidents",
+            fixtures.adminToken(),
+            Map.of(
+                "title",
+                "No <b>water</b> " + marker,
+                "category",
+                "plumbing",
+                "message",
+                "The pump is being replaced.",
+                "scope",
+                java.util.List.of(Map.of("hostel", "block-c"))));
+    assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+    try (Browser browser = Browser.open(base(), WIDTH, HEIGHT)) {
+      browser.driver.get(base() + "/report");
+      browser.waitFor(By.id("photo-input"));
+      new Select(browser.driver.findElement(By.id("hostel"))).selectByValue("block-c");
+      browser.waitUntil(d -> d.findElement(By.id("incidents")).getText().contains(marker));
+      assertThat(browser.text(By.id("incidents")))
+          .contains("No <b>water</b> " + marker, "The pump is being replaced.");
+      assertThat(browser.axeViolations()).isEmpty();
+      new Select(browser.driver.findElement(By.id("hostel"))).selectByValue("block-a");
+      browser.waitUntil(d -> !d.findElement(By.id("incidents")).getText().contains(marker));
+    }
+  }
+
+  @Test
   void withoutJavaScriptTheFormPostsAndLandsOnTheTrackingPage() throws Exception {
     try (Browser browser = Browser.open(base(), WIDTH, HEIGHT, false)) {
       long opened = System.currentTimeMillis();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.hostel.complaints.testing.Api;
 import org.hostel.complaints.testing.Fixtures;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -49,6 +50,64 @@ abstract class PortalSuite {
     assertThat(listed.get("items").size()).isEqualTo(1);
     assertThat(listed.get("items").get(0).get("channel").asString()).isEqualTo("portal");
     assertThat(listed.get("items").get(0).get("telegram_user_id").isNull()).isTrue();
+  }
+
+  @Test
+  void theReportPageAndThePublicApiShowTheHostelsActiveIncidentsOnly(Api api, Fixtures fixtures) {
+    String admin = fixtures.adminToken();
+    String marker = Long.toString(System.nanoTime(), 36);
+    declare(api, admin, "No <water> " + marker, "block-b", "2026-12-02T16:00:00Z");
+    String there = declare(api, admin, "No power " + marker, "block-c", null);
+    String over = declare(api, admin, "Lift stuck " + marker, "block-b", null);
+    assertThat(api.post("/api/v1/incidents/" + over + "/resolve", admin, Map.of()).status())
+        .isEqualTo(200);
+
+    Api.Response page = api.get("/report?h=block-b", null);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("No &lt;water&gt; " + marker, "Expected to be fixed by 2026-12-02 16:00 UTC")
+        .contains("Public message " + marker + " &amp; more")
+        .doesNotContain("No <water>", "No power " + marker, "Lift stuck " + marker);
+    assertThat(page.body().indexOf("id=\"incidents\""))
+        .isLessThan(page.body().indexOf("id=\"description\""));
+
+    Api.Response json = api.get("/api/v1/public/incidents?hostel=block-b", null);
+    assertThat(json.status()).isEqualTo(200);
+    List<JsonNode> items = new java.util.ArrayList<>();
+    json.json().get("items").forEach(items::add);
+    assertThat(items)
+        .filteredOn(i -> i.get("title").asString().endsWith(marker))
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.get("title").asString()).isEqualTo("No <water> " + marker);
+              assertThat(i.get("message").asString())
+                  .isEqualTo("Public message " + marker + " & more");
+              assertThat(i.get("eta").asString()).startsWith("2026-12-02T16:00");
+              assertThat(i.size()).isEqualTo(3);
+            });
+    assertThat(api.get("/api/v1/public/incidents?hostel=block-c", null).body())
+        .contains("No power " + marker)
+        .doesNotContain("water> " + marker);
+    assertThat(api.get("/api/v1/public/incidents?hostel=atlantis", null).status()).isEqualTo(422);
+    assertThat(api.get("/api/v1/public/incidents", null).status()).isEqualTo(422);
+    assertThat(there).isNotBlank();
+  }
+
+  private static String declare(
+      Api api, String admin, String title, String hostel, @Nullable String eta) {
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("title", title);
+    body.put("category", "electrical");
+    body.put(
+        "message", "Public message " + title.substring(title.lastIndexOf(' ') + 1) + " & more");
+    body.put("scope", List.of(Map.of("hostel", hostel)));
+    if (eta != null) {
+      body.put("eta", eta);
+    }
+    Api.Response declared = api.post("/api/v1/incidents", admin, body);
+    assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+    return declared.json().get("id").asString();
   }
 
   @Test

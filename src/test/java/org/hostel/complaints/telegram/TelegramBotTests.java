@@ -128,6 +128,45 @@ class TelegramBotTests {
   }
 
   @Test
+  void beforeTheDescriptionTheBotNamesTheHostelsKnownProblems() {
+    String admin = fixtures.adminToken();
+    Api.Response declared =
+        api.post(
+            "/api/v1/incidents",
+            admin,
+            java.util.Map.of(
+                "title", "No water",
+                "category", "plumbing",
+                "message", "The main valve is being replaced.",
+                "eta", "2026-12-02T16:00:00Z",
+                "scope", java.util.List.of(java.util.Map.of("hostel", "block-c"))));
+    assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+
+    long chat = chat();
+    var hostels = ask(chat, "/report", "Which hostel");
+    tap(chat, hostels.button("Block C"), "Which room");
+    var categories = say(chat, "c101", "What kind of problem");
+    int before = telegram.count(chat);
+    telegram.userTaps(chat, categories.button("Electrical"));
+    var known = telegram.awaitText(chat, before, "Known problem in Block C");
+    assertThat(known.text())
+        .contains(
+            "No water — The main valve is being replaced, ETA 2026-12-02 16:00 UTC.",
+            "you do not need to report it again");
+    var ask = telegram.awaitText(chat, before, "Describe the problem");
+    tap(chat, ask.button("Cancel"), "Report cancelled");
+
+    // Another hostel hears nothing of it.
+    chat = chat();
+    hostels = ask(chat, "/report", "Which hostel");
+    tap(chat, hostels.button("Block B"), "Which room");
+    categories = say(chat, "b101", "What kind of problem");
+    tap(chat, categories.button("Electrical"), "Describe the problem");
+    ask(chat, "/cancel", "Report cancelled");
+    assertThat(telegram.transcript(chat)).doesNotContain("Known problem");
+  }
+
+  @Test
   void badInputIsAnsweredAndChangesNothing() {
     long chat = chat();
     ask(chat, "/cancel", "nothing to cancel");
