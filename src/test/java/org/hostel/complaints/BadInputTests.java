@@ -181,6 +181,13 @@ class BadInputTests {
             null,
             422),
         bad("search too long", "GET", "/api/v1/complaints?q=" + "q".repeat(201), null, null, 422),
+        bad(
+            "parameter name the firewall refuses",
+            "GET",
+            "/api/v1/complaints?%25%3B%E1%AA%BAU%E0%BB%9B%23=1",
+            null,
+            null,
+            400),
         bad("id not a uuid", "GET", "/api/v1/complaints/42", null, null, 404),
         bad("sql in id", "GET", "/api/v1/complaints/1%27%20OR%201=1", null, null, 404),
         bad("unknown id", "GET", "/api/v1/complaints/" + UUID.randomUUID(), null, null, 404),

@@ -23,6 +23,11 @@ public final class MalformedRequest extends ApiException {
       if (t instanceof org.apache.tomcat.util.http.InvalidParameterException) {
         return because("The query string or form body is not valid URL encoding");
       }
+      // Spring Security's firewall checks parameter names when they are first read, which for a
+      // query bound to an object is while binding, inside the controller.
+      if (t instanceof org.springframework.security.web.firewall.RequestRejectedException) {
+        return because("The query string has a parameter name that is not allowed");
+      }
     }
     return null;
   }
