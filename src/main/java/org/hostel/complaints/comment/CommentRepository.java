@@ -65,13 +65,18 @@ class CommentRepository {
 
   /** Oldest first; internal notes only when {@code withInternal}. */
   List<Comment> forComplaint(UUID complaintId, boolean withInternal) {
+    return forComplaints(List.of(complaintId), withInternal);
+  }
+
+  /** Of several complaints (a master and its duplicates), oldest first. */
+  List<Comment> forComplaints(List<UUID> complaintIds, boolean withInternal) {
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
-                + " FROM complaint_comments WHERE complaint_id = :complaintId"
+                + " FROM complaint_comments WHERE complaint_id IN (:complaintIds)"
                 + (withInternal ? "" : " AND visibility = 'public'")
                 + " ORDER BY created_at, id")
-        .param("complaintId", complaintId.toString())
+        .param("complaintIds", complaintIds.stream().map(UUID::toString).toList())
         .query(CommentRepository::comment)
         .list();
   }

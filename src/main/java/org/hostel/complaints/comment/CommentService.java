@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.hostel.complaints.complaint.Complaint;
 import org.hostel.complaints.complaint.ComplaintPolicy;
 import org.hostel.complaints.complaint.ComplaintService;
+import org.hostel.complaints.complaint.Duplicates;
 import org.hostel.complaints.complaint.ReporterUpdate;
 import org.hostel.complaints.staff.Caller;
 import org.hostel.complaints.staff.StaffService;
@@ -37,6 +38,7 @@ class CommentService {
   static final String REPORTER = "Reporter";
 
   private final CommentRepository comments;
+  private final Duplicates duplicates;
   private final ComplaintService complaints;
   private final ComplaintPolicy policy;
   private final StaffService staff;
@@ -46,6 +48,7 @@ class CommentService {
 
   CommentService(
       CommentRepository comments,
+      Duplicates duplicates,
       ComplaintService complaints,
       ComplaintPolicy policy,
       StaffService staff,
@@ -53,6 +56,7 @@ class CommentService {
       TransactionTemplate tx,
       Clock clock) {
     this.comments = comments;
+    this.duplicates = duplicates;
     this.complaints = complaints;
     this.policy = policy;
     this.staff = staff;
@@ -64,10 +68,12 @@ class CommentService {
   /** A comment with its author's name, for answers. */
   record Named(Comment comment, String authorName) {}
 
+  /** A master's comments include those written on its duplicates (each says which). */
   List<Named> list(Caller caller, UUID complaintId) {
     Complaint complaint = complaints.visible(caller, complaintId);
-    return named(
-        comments.forComplaint(complaintId, policy.canReadInternalNotes(caller, complaint)));
+    List<UUID> ids = new java.util.ArrayList<>(List.of(complaintId));
+    ids.addAll(duplicates.of(complaintId));
+    return named(comments.forComplaints(ids, policy.canReadInternalNotes(caller, complaint)));
   }
 
   Named add(Caller caller, UUID complaintId, @Nullable String body, @Nullable String visibility) {

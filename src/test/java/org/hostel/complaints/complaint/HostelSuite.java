@@ -170,6 +170,12 @@ abstract class HostelSuite {
     JsonNode duplicate = submit(fixtures, "Balcony railing is broken");
     String masterId = master.get("id").asString();
     String duplicateId = duplicate.get("id").asString();
+    Api.Response noted =
+        api.post(
+            "/api/v1/complaints/" + duplicateId + "/comments",
+            admin,
+            Map.of("body", "Rail wobbles at the far end", "visibility", "internal"));
+    assertThat(noted.status()).as(noted.body()).isEqualTo(201);
 
     Api.Response merged =
         api.post("/api/v1/complaints/" + duplicateId + "/merge", admin, Map.of("into", masterId));
@@ -180,6 +186,9 @@ abstract class HostelSuite {
     JsonNode masterNow = api.get("/api/v1/complaints/" + masterId, admin).json();
     assertThat(masterNow.get("duplicates").get(0).asString()).isEqualTo(duplicateId);
     assertThat(masterNow.get("duplicates")).hasSize(1);
+    // The duplicate's comments are read from the master too, each with its own complaint id.
+    JsonNode comments = api.get("/api/v1/complaints/" + masterId + "/comments", admin).json();
+    assertThat(comments.toString()).contains("Rail wobbles at the far end", duplicateId);
     assertThat(ReporterUpdateLog.to(updates, UUID.fromString(duplicateId)))
         .extracting(ReporterUpdate::kind)
         .containsExactly("merged");
