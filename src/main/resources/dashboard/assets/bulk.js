@@ -5,7 +5,8 @@
 import { h, select, labelOf } from './dom.js';
 import * as api from './api.js';
 
-const ACTIONS = [['', 'Choose an action'], ['assign', 'Assign to…'], ['priority', 'Set priority…'], ['status', 'Change status…']];
+const ACTIONS = [['', 'Choose an action'], ['assign', 'Assign to…'], ['priority', 'Set priority…'], ['status', 'Change status…'],
+  ['incident', 'Link to incident…'], ['duplicate_of', 'Close as duplicate of…']];
 const PRIORITIES = ['urgent', 'high', 'normal', 'low'];
 
 export function bulkSelection(ctx, statuses, reload) {
@@ -40,7 +41,7 @@ export function bulkSelection(ctx, statuses, reload) {
   const bar = h('div', { class: 'bulk' },
     h('label', { class: 'bulk-all', for: 'bulk-all' }, all, ' Choose every complaint on this page'), form, results);
 
-  action.addEventListener('change', () => {
+  action.addEventListener('change', async () => {
     const kind = action.value;
     let control = null;
     if (kind === 'assign') {
@@ -51,7 +52,13 @@ export function bulkSelection(ctx, statuses, reload) {
     } else if (kind === 'status') {
       control = select('status', statuses.map((s) => [s, labelOf(s)]), '', { id: 'bulk-value' });
       control.addEventListener('change', showReason);
+    } else if (kind === 'incident') {
+      const active = await api.get('/api/v1/incidents?status=active').catch(() => ({ items: [] }));
+      control = select('incident_id', [['', 'Choose an incident'], ...active.items.map((i) => [i.id, i.title])], '', { id: 'bulk-value' });
+    } else if (kind === 'duplicate_of') {
+      control = h('input', { type: 'text', name: 'into', id: 'bulk-value', placeholder: 'C-1042', autocomplete: 'off' });
     }
+    if (action.value !== kind) return; // changed again while the incidents loaded
     valueField.replaceChildren(...(control ? [h('label', { for: 'bulk-value' }, ACTIONS.find(([k]) => k === kind)[1].replace('…', '')), control] : []));
     showReason();
   });
@@ -78,8 +85,14 @@ export function bulkSelection(ctx, statuses, reload) {
       body.status = control.value;
       if (control.value === 'on_hold') body.reason = reason.value.trim();
     }
+    if (kind === 'incident') body.incident_id = control.value || null;
     apply.disabled = true;
     try {
+      if (kind === 'duplicate_of') {
+        // The master by the reference people read on the page (C-1042).
+        const master = await api.get(`/api/v1/complaints/by-reference/${encodeURIComponent(control.value.trim())}`);
+        body.into = master.id;
+      }
       const answer = await api.post('/api/v1/complaints/bulk', body);
       showResults(answer.results);
       clearChoice();

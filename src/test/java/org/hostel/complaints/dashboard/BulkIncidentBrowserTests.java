@@ -43,6 +43,7 @@ class BulkIncidentBrowserTests {
     String word = unique();
     JsonNode first = submit("The corridor light flickers " + word);
     JsonNode second = submit("Corridor light flickering at night " + word);
+    JsonNode third;
 
     try (Browser browser = Browser.open(base, 390, 844)) {
       browser.login(TestSetup.ADMIN_EMAIL, TestSetup.ADMIN_PASSWORD);
@@ -78,7 +79,25 @@ class BulkIncidentBrowserTests {
           .contains(first.get("reference").asString());
       assertThat(browser.axeViolations()).isEmpty();
       browser.screenshot("bulk-status-failed");
+
+      // A third report closed as a duplicate of the first, named by the reference on the page.
+      third = submit("Light in the corridor keeps flickering " + word);
+      browser.go("#/complaints?q=" + word);
+      browser.waitForText(By.cssSelector(".summary"), "of 3");
+      browser
+          .waitFor(
+              By.cssSelector("tr[data-id='" + third.get("id").asString() + "'] input.bulk-choose"))
+          .click();
+      new Select(browser.waitFor(By.id("bulk-action"))).selectByValue("duplicate_of");
+      browser.waitFor(By.id("bulk-value")).sendKeys(first.get("reference").asString());
+      browser.waitFor(By.id("bulk-apply")).click();
+      browser.waitForText(By.id("bulk-results"), "1 of 1 done.");
+      assertThat(browser.axeViolations()).isEmpty();
     }
+    JsonNode merged =
+        api.get("/api/v1/complaints/" + third.get("id").asString(), fixtures.adminToken()).json();
+    assertThat(merged.get("status").asString()).isEqualTo("closed");
+    assertThat(merged.get("duplicate_of").asString()).isEqualTo(first.get("id").asString());
     for (JsonNode complaint : new JsonNode[] {first, second}) {
       JsonNode now =
           api.get("/api/v1/complaints/" + complaint.get("id").asString(), fixtures.adminToken())
@@ -91,6 +110,8 @@ class BulkIncidentBrowserTests {
   @Test
   void anAdminDeclaresChangesAndResolvesAnIncident() {
     String title = "Water off in block C " + unique();
+    // At least one row for the bulk bar below, whatever ran before.
+    submit("Shower drain blocked " + unique());
 
     try (Browser browser = Browser.open(base, 390, 844)) {
       browser.login(TestSetup.ADMIN_EMAIL, TestSetup.ADMIN_PASSWORD);
@@ -121,6 +142,11 @@ class BulkIncidentBrowserTests {
       browser.waitForText(By.cssSelector(".incident-banner"), title);
       assertThat(browser.text(By.cssSelector(".incident-banner")))
           .contains("Water is back by six.");
+
+      // The bulk bar offers the active incident to link chosen complaints to.
+      browser.waitFor(By.cssSelector("input.bulk-choose")).click();
+      new Select(browser.waitFor(By.id("bulk-action"))).selectByValue("incident");
+      browser.waitForText(By.id("bulk-value"), title);
 
       browser.go("#/incidents");
       browser.waitFor(By.cssSelector(card + "[data-action='resolve']")).click();
