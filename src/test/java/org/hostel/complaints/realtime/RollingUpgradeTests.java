@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("nginx")
 @Tag("multi-jvm")
+@Tag("rolling-upgrade")
 class RollingUpgradeTests {
 
   @Test
