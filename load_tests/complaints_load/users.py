@@ -195,8 +195,12 @@ class Porter(ApiUser):
         if not forward:
             return
         back = [m for m in moves if m not in forward]
+        target = random.choice(forward * 4 + back)
+        # A hold needs its reason, as in the dashboard.
+        body = {"status": target, "reason": "Waiting for parts"} if target == "on_hold" else {
+            "status": target}
         r = self.call("PATCH", f"{API}/{cid}/status", f"{API}/[id]/status", expected=(412,),
-                      json={"status": random.choice(forward * 4 + back)}, headers=if_match(r))
+                      json=body, headers=if_match(r))
         if r.status_code == 200:
             self.run_context.changed.add(cid)
 
