@@ -14,14 +14,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntSupplier;
-import org.hostel.complaints.ComplaintsApplication;
 import org.hostel.complaints.photo.TestImages;
 import org.hostel.complaints.testing.Api;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.PostgresDatabase;
 import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -67,25 +65,8 @@ class TelegramBenchmark {
     try (FakeBotApi telegram = new FakeBotApi()) {
       telegram.patience(java.time.Duration.ofMinutes(3));
       Map<String, Object> props = new java.util.HashMap<>(database);
-      props.put("server.port", "0");
-      props.put("server.address", "127.0.0.1");
-      props.put("complaints.data-dir", TestSetup.tempDataDir());
-      props.put("complaints.auth.admin-email", TestSetup.ADMIN_EMAIL);
-      props.put("complaints.auth.admin-password", TestSetup.ADMIN_PASSWORD);
-      props.put("complaints.auth.service-token", TestSetup.SERVICE_TOKEN);
-      props.put("complaints.auth.jwt-secret", TestSetup.JWT_SECRET);
-      props.put("complaints.rate-limit.enabled", "false");
-      props.put("complaints.telegram.bot-token", FakeBotApi.TOKEN);
-      props.put("complaints.telegram.api-url", telegram.url());
-      props.put("complaints.telegram.poll-timeout", "1s");
       props.put("complaints.telegram.messages-per-minute", "1000");
-      props.put("logging.level.root", "WARN");
-      try (ConfigurableApplicationContext app =
-          new SpringApplicationBuilder(ComplaintsApplication.class)
-              .run(
-                  props.entrySet().stream()
-                      .map(e -> "--" + e.getKey() + "=" + e.getValue())
-                      .toArray(String[]::new))) {
+      try (ConfigurableApplicationContext app = BotBench.start(telegram, props)) {
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port", "0"));
         Api api = Api.onPort(port);
         byte[] photo = TestImages.jpeg(1280, 960);
