@@ -74,7 +74,7 @@ class AccountsBrowserTests {
       browser.screenshot("accounts-invitation");
       browser.driver.findElement(By.name("password")).sendKeys("Invited-Passw0rd");
       browser.driver.findElement(By.name("again")).sendKeys("Invited-Passw0rd");
-      browser.driver.findElement(By.cssSelector("form.login button[type=submit]")).click();
+      browser.click(By.cssSelector("form.login button[type=submit]"));
       browser.waitForText(By.cssSelector("form.login .notice"), "Your account is ready");
       browser.login(email, "Invited-Passw0rd");
     }
@@ -88,14 +88,14 @@ class AccountsBrowserTests {
       browser.waitFor(By.id("forgot-link")).click();
       browser.waitFor(By.name("email")).sendKeys(porter.email());
       assertThat(browser.axeViolations()).isEmpty();
-      browser.driver.findElement(By.cssSelector("form.login button[type=submit]")).click();
+      browser.click(By.cssSelector("form.login button[type=submit]"));
       browser.waitForText(By.cssSelector("form.login .notice"), "on its way");
 
       browser.driver.get(base() + link(porter.email()));
       browser.waitForText(By.cssSelector("form.login h1"), "Choose a new password");
       browser.driver.findElement(By.name("new_password")).sendKeys("Reset-Passw0rd");
       browser.driver.findElement(By.name("again")).sendKeys("Reset-Passw0rd");
-      browser.driver.findElement(By.cssSelector("form.login button[type=submit]")).click();
+      browser.click(By.cssSelector("form.login button[type=submit]"));
       browser.waitForText(By.cssSelector("form.login .notice"), "Your password was changed");
       browser.login(porter.email(), "Reset-Passw0rd");
     }
@@ -114,18 +114,18 @@ class AccountsBrowserTests {
       assertThat(browser.axeViolations()).isEmpty();
       browser.screenshot("accounts-2fa-enrolment");
       browser.driver.findElement(By.name("code")).sendKeys(code(secret, 0));
-      browser.driver.findElement(By.xpath("//button[normalize-space()='Turn on']")).click();
+      browser.click(By.xpath("//button[normalize-space()='Turn on']"));
       browser.waitFor(By.cssSelector(".recovery-codes li"));
       assertThat(browser.driver.findElements(By.cssSelector(".recovery-codes li"))).hasSize(10);
 
-      browser.driver.findElement(By.id("logout")).click();
+      browser.click(By.id("logout"));
       browser.waitFor(By.name("username")).sendKeys(porter.email());
       browser.driver.findElement(By.name("password")).sendKeys(porter.password());
-      browser.driver.findElement(By.cssSelector("form.login button[type=submit]")).click();
+      browser.click(By.cssSelector("form.login button[type=submit]"));
       browser.waitForText(By.cssSelector("form.login h1"), "Two-factor check");
       assertThat(browser.axeViolations()).isEmpty();
       browser.driver.findElement(By.name("code")).sendKeys(code(secret, 1));
-      browser.driver.findElement(By.cssSelector("form.login button[type=submit]")).click();
+      browser.click(By.cssSelector("form.login button[type=submit]"));
       // Logged in again, back on the page the session ended on.
       browser.waitFor(By.id("topbar"));
       browser.waitForText(By.cssSelector("main h1"), "Profile");

@@ -125,6 +125,22 @@ public final class Browser implements AutoCloseable {
     patiently().until(ExpectedConditions.textToBePresentInElementLocated(by, text));
   }
 
+  /**
+   * Clicks the element found by {@code by}, looked up again if the live page re-rendered it between
+   * finding and clicking (a socket event or a refresh after the last action).
+   */
+  public void click(By by) {
+    waitUntil(
+        d -> {
+          try {
+            d.findElement(by).click();
+            return true;
+          } catch (StaleElementReferenceException e) {
+            return null;
+          }
+        });
+  }
+
   /** The visible text of the element, looked up again if the page re-rendered it meanwhile. */
   public String text(By by) {
     waitFor(by);

@@ -97,7 +97,7 @@ class DashboardBrowserTests {
       browser.waitFor(By.cssSelector("table.complaints"));
       assertThat(browser.driver.findElements(By.name("password"))).isEmpty();
 
-      browser.driver.findElement(By.id("logout")).click();
+      browser.click(By.id("logout"));
       browser.waitFor(By.name("password"));
       browser.driver.navigate().refresh();
       assertThat(browser.waitFor(By.name("password")).isDisplayed()).isTrue();
@@ -265,20 +265,20 @@ class DashboardBrowserTests {
           .findElement(By.name("description"))
           .sendKeys("Mice seen near the bins " + word);
       browser.driver.findElement(By.name("photos")).sendKeys(photo.toAbsolutePath().toString());
-      browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+      browser.click(By.cssSelector("form button[type=submit]"));
 
       browser.waitFor(By.id("description"));
       assertThat(browser.text(By.cssSelector(".fields"))).contains("D101", "Block D", "pest");
       WebElement thumbnail = browser.waitFor(By.cssSelector(".photos img"));
       browser.waitUntil(
           d -> (Long) browser.script("return arguments[0].naturalWidth", thumbnail) > 0);
-      browser.driver.findElement(By.cssSelector(".photos .thumb")).click();
+      browser.click(By.cssSelector(".photos .thumb"));
       WebElement full = browser.waitFor(By.cssSelector("dialog.viewer[open] img"));
       browser.waitUntil(d -> (Long) browser.script("return arguments[0].naturalWidth", full) > 0);
       assertThat((Long) browser.script("return arguments[0].naturalWidth", full))
           .isGreaterThan((Long) browser.script("return arguments[0].naturalWidth", thumbnail));
       browser.screenshot("photo");
-      browser.driver.findElement(By.cssSelector("dialog.viewer button")).click();
+      browser.click(By.cssSelector("dialog.viewer button"));
       browser.waitUntil(d -> d.findElements(By.cssSelector("dialog.viewer[open]")).isEmpty());
     } finally {
       Files.deleteIfExists(photo);
@@ -328,12 +328,12 @@ class DashboardBrowserTests {
       browser.waitFor(By.name("full_name")).sendKeys("Pat Porter");
       browser.driver.findElement(By.name("email")).sendKeys(email);
       browser.driver.findElement(By.name("password")).sendKeys("Porter-Passw0rd");
-      browser.driver.findElement(By.cssSelector("form.form-grid button[type=submit]")).click();
+      browser.click(By.cssSelector("form.form-grid button[type=submit]"));
       browser.waitUntil(
           d -> d.findElement(By.cssSelector(".notice")).getText().contains("can now log in"));
       assertThat(browser.text(By.cssSelector("table.staff"))).contains(email);
       browser.screenshot("staff");
-      browser.driver.findElement(By.id("logout")).click();
+      browser.click(By.id("logout"));
 
       browser.waitFor(By.name("username"));
       browser.login(email, "Porter-Passw0rd");
@@ -375,7 +375,7 @@ class DashboardBrowserTests {
       browser.go("#/purge");
       new Select(browser.waitFor(By.name("complaint_status"))).selectByValue("resolved");
       browser.driver.findElement(By.name("days_old")).sendKeys("0");
-      browser.driver.findElement(By.cssSelector("[data-action='dry-run']")).click();
+      browser.click(By.cssSelector("[data-action='dry-run']"));
 
       browser.waitForText(By.cssSelector(".result"), "Dry run: nothing was removed");
       assertThat(browser.text(By.cssSelector(".result"))).contains("would be removed", "resolved:");

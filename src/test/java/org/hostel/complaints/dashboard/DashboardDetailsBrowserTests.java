@@ -56,7 +56,7 @@ class DashboardDetailsBrowserTests {
         browser.go("#/new");
         browser.waitFor(By.name("room_number")).sendKeys("Z9999");
         browser.driver.findElement(By.name("description")).sendKeys("short");
-        browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.click(By.cssSelector("form button[type=submit]"));
 
         browser.waitForText(By.cssSelector(".form-status"), "Please correct the 4 marked fields");
         assertThat(fieldErrors(browser))
@@ -74,7 +74,7 @@ class DashboardDetailsBrowserTests {
         browser.screenshot("form-errors-" + width);
 
         new Select(browser.driver.findElement(By.name("hostel"))).selectByValue("block-b");
-        browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.click(By.cssSelector("form button[type=submit]"));
         browser.waitForText(By.cssSelector(".form-status"), "Please correct the 3 marked fields");
         assertThat(fieldErrors(browser)).doesNotContainKey("hostel").hasSize(3);
       }
@@ -217,7 +217,7 @@ class DashboardDetailsBrowserTests {
       complaint("pest", "high");
       browser.waitFor(By.cssSelector("#toasts .toast"));
 
-      browser.driver.findElement(By.id("logout")).click();
+      browser.click(By.id("logout"));
 
       browser.waitFor(By.name("username"));
       browser.waitForText(By.cssSelector("form.login .notice"), "You have logged out");
@@ -275,7 +275,7 @@ class DashboardDetailsBrowserTests {
       browser.go("#/purge");
       new Select(browser.waitFor(By.name("complaint_status"))).selectByValue("closed");
       browser.driver.findElement(By.name("days_old")).sendKeys("36500");
-      browser.driver.findElement(By.cssSelector("[data-action='dry-run']")).click();
+      browser.click(By.cssSelector("[data-action='dry-run']"));
 
       browser.waitForText(By.cssSelector(".result"), "Dry run: nothing was removed");
       assertThat(browser.text(By.cssSelector(".result")))
@@ -300,7 +300,7 @@ class DashboardDetailsBrowserTests {
         browser.go("#/complaints");
         browser.waitFor(By.cssSelector("table.complaints tbody tr"));
         if (!browser.driver.findElement(By.id("filter-q")).isDisplayed()) {
-          browser.driver.findElement(By.cssSelector(".filter-box summary")).click();
+          browser.click(By.cssSelector(".filter-box summary"));
         }
         assertThat(cutPlaceholders(browser)).as("cut at " + width + " px").isEmpty();
         if (width < 700) {

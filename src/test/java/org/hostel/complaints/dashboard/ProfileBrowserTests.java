@@ -52,13 +52,13 @@ class ProfileBrowserTests {
     Fixtures.Staff porter = fixtures.porter();
     try (Browser browser = Browser.open("http://127.0.0.1:" + port, 390, 844)) {
       browser.login(porter.email(), porter.password());
-      browser.driver.findElement(By.cssSelector("a[data-nav='profile']")).click();
+      browser.click(By.cssSelector("a[data-nav='profile']"));
       browser.waitFor(By.cssSelector(".profile dl"));
       assertThat(browser.text(By.cssSelector(".profile dl")))
           .contains(porter.email())
           .contains("porter");
 
-      browser.driver.findElement(By.xpath("//button[normalize-space()='Link Telegram']")).click();
+      browser.click(By.xpath("//button[normalize-space()='Link Telegram']"));
       String deepLink = browser.waitFor(By.cssSelector("a.deep-link")).getAttribute("href");
       assertThat(deepLink).startsWith("https://t.me/hostel_test_bot?start=link-");
       String command = browser.text(By.cssSelector(".start-command"));

@@ -23,7 +23,7 @@ class ProfileWithoutBotBrowserTests {
       browser.login(admin.email(), admin.password());
       browser.go("#/profile");
       browser.waitFor(By.cssSelector(".profile dl"));
-      browser.driver.findElement(By.xpath("//button[normalize-space()='Link Telegram']")).click();
+      browser.click(By.xpath("//button[normalize-space()='Link Telegram']"));
 
       browser.waitForText(
           By.cssSelector(".profile-telegram"), "Telegram alerts are not enabled on this server.");

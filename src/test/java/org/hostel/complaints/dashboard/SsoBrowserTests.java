@@ -59,10 +59,10 @@ class SsoBrowserTests {
       browser.go("");
       browser.waitForText(By.id("sso-link"), "Sign in with Test University");
       assertThat(browser.axeViolations()).isEmpty();
-      browser.driver.findElement(By.id("sso-link")).click();
+      browser.click(By.id("sso-link"));
       browser.waitFor(By.name("username")).sendKeys("existing@uni.example");
       browser.driver.findElement(By.name("password")).sendKeys(IdentityProvider.PASSWORD);
-      browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
+      browser.click(By.cssSelector("button[type=submit]"));
       browser.waitFor(By.id("topbar"));
       browser.waitFor(By.cssSelector("table.complaints"));
       assertThat(browser.text(By.id("who"))).contains("Existing");
@@ -76,7 +76,7 @@ class SsoBrowserTests {
       browser.waitFor(By.id("sso-link")).click();
       browser.waitFor(By.name("username")).sendKeys("stranger@uni.example");
       browser.driver.findElement(By.name("password")).sendKeys(IdentityProvider.PASSWORD);
-      browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
+      browser.click(By.cssSelector("button[type=submit]"));
       browser.waitForText(By.cssSelector("form.login .notice"), "no account for your e-mail");
       assertThat(browser.axeViolations()).isEmpty();
     }

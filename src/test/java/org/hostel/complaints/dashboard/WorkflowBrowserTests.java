@@ -56,7 +56,7 @@ class WorkflowBrowserTests {
 
     try (Browser browser = Browser.open(base(), 390, 844)) {
       browser.login(porter.email(), porter.password());
-      browser.driver.findElement(By.cssSelector("a[data-nav='work']")).click();
+      browser.click(By.cssSelector("a[data-nav='work']"));
       browser.waitFor(By.cssSelector(".work-item"));
       List<WebElement> items = browser.driver.findElements(By.cssSelector(".work-item h2"));
       assertThat(items.get(0).getText()).startsWith(high.get("reference").asString());
@@ -68,20 +68,20 @@ class WorkflowBrowserTests {
       browser.screenshot("my-work-phone");
 
       String ref = high.get("reference").asString();
-      browser.driver.findElement(By.cssSelector("[data-action='in_progress-" + ref + "']")).click();
+      browser.click(By.cssSelector("[data-action='in_progress-" + ref + "']"));
       browser.waitForText(By.cssSelector(".notice"), ref + ": in progress.");
-      browser.driver.findElement(By.cssSelector("[data-action='comment-" + ref + "']")).click();
+      browser.click(By.cssSelector("[data-action='comment-" + ref + "']"));
       browser
           .driver
           .findElement(By.cssSelector("textarea[aria-label='Comment on " + ref + "']"))
           .sendKeys("Bucket under the leak, plumber called");
-      browser.driver.findElement(By.xpath("//button[normalize-space()='Save note']")).click();
+      browser.click(By.xpath("//button[normalize-space()='Save note']"));
       browser.waitForText(By.cssSelector(".notice"), "Note saved.");
-      browser.driver.findElement(By.cssSelector("[data-action='resolved-" + ref + "']")).click();
+      browser.click(By.cssSelector("[data-action='resolved-" + ref + "']"));
       browser.waitForText(By.cssSelector(".notice"), ref + ": resolved.");
       assertThat(browser.text(By.cssSelector(".work-list"))).doesNotContain(ref + " ·");
 
-      browser.driver.findElement(By.id("on-duty")).click();
+      browser.click(By.id("on-duty"));
       browser.waitForText(By.cssSelector(".notice"), "You are off duty");
     }
     Api api = Api.onPort(port);
@@ -109,7 +109,7 @@ class WorkflowBrowserTests {
 
     try (Browser browser = Browser.open(base(), 390, 844)) {
       browser.login(TestSetup.ADMIN_EMAIL, TestSetup.ADMIN_PASSWORD);
-      browser.driver.findElement(By.cssSelector("a[data-nav='overdue']")).click();
+      browser.click(By.cssSelector("a[data-nav='overdue']"));
       browser.waitFor(By.cssSelector(".work-item.overdue"));
       WebElement item =
           browser.waitFor(By.cssSelector(".work-item.overdue[data-complaint='" + id + "']"));
@@ -174,7 +174,7 @@ class WorkflowBrowserTests {
       browser
           .waitFor(By.cssSelector("input[name='porter_ids'][value='" + porter.id() + "']"))
           .click();
-      browser.driver.findElement(By.xpath("//button[normalize-space()='Add rule']")).click();
+      browser.click(By.xpath("//button[normalize-space()='Add rule']"));
       browser.waitForText(By.cssSelector(".notice"), "added");
       WebElement rule = browser.waitFor(By.xpath("//li[h2[normalize-space()='" + name + "']]"));
       assertThat(rule.getText()).contains("Block C · pest → Test porter");

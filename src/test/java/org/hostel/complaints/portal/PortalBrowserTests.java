@@ -53,7 +53,7 @@ class PortalBrowserTests {
       new Select(browser.driver.findElement(By.id("category"))).selectByValue("electrical");
       browser.driver.findElement(By.id("description")).sendKeys("flickers");
       waitOut(opened);
-      browser.driver.findElement(By.id("send")).click();
+      browser.click(By.id("send"));
       browser.waitFor(By.id("err-description"));
       assertThat(browser.driver.findElement(By.id("description")).getAttribute("aria-invalid"))
           .isEqualTo("true");
@@ -66,7 +66,7 @@ class PortalBrowserTests {
           .sendKeys("The ceiling light flickers all evening, note " + marker);
       browser.driver.findElement(By.id("photo-input")).sendKeys(photo.toString());
       browser.screenshot("portal-report");
-      browser.driver.findElement(By.id("send")).click();
+      browser.click(By.id("send"));
 
       browser.waitUntil(d -> d.getCurrentUrl().contains("/track/"));
       browser.waitFor(By.id("reference"));
@@ -127,7 +127,7 @@ class PortalBrowserTests {
       new Select(browser.driver.findElement(By.id("category"))).selectByValue("plumbing");
       browser.driver.findElement(By.id("description")).sendKeys("short");
       waitOut(opened);
-      browser.driver.findElement(By.id("send")).click();
+      browser.click(By.id("send"));
       browser.waitFor(By.id("err-description"));
       assertThat(browser.driver.findElement(By.id("room_number")).getAttribute("value"))
           .isEqualTo("E115");
@@ -135,7 +135,7 @@ class PortalBrowserTests {
 
       browser.driver.findElement(By.id("description")).sendKeys(" — the basin drain is blocked");
       Thread.sleep(100);
-      browser.driver.findElement(By.id("send")).click();
+      browser.click(By.id("send"));
       browser.waitUntil(d -> d.getCurrentUrl().contains("/track/"));
       assertThat(browser.text(By.id("status"))).isEqualTo("reported");
     }
@@ -156,7 +156,7 @@ class PortalBrowserTests {
       new Select(browser.driver.findElement(By.id("category"))).selectByValue("plumbing");
       browser.driver.findElement(By.id("description")).sendKeys("No water pressure in the shower");
       waitOut(opened);
-      browser.driver.findElement(By.id("send")).click();
+      browser.click(By.id("send"));
       browser.waitUntil(d -> d.getCurrentUrl().contains("/track/"));
       assertThat(browser.text(By.id("room"))).startsWith(room);
 
@@ -178,15 +178,15 @@ class PortalBrowserTests {
       browser.waitFor(By.id("not-fixed"));
       assertThat(browser.axeViolations()).isEmpty();
       browser.screenshot("portal-track-resolved");
-      browser.driver.findElement(By.id("not-fixed")).click();
+      browser.click(By.id("not-fixed"));
       browser.waitForText(By.id("status"), "in progress");
 
       fixtures.move(id, "resolved");
       browser.driver.navigate().refresh();
       browser.waitFor(By.id("fixed")).click();
       browser.waitForText(By.id("status"), "closed");
-      browser.driver.findElement(By.id("stars-4")).click();
-      browser.driver.findElement(By.id("rate")).click();
+      browser.click(By.id("stars-4"));
+      browser.click(By.id("rate"));
       browser.waitForText(By.id("rating"), "You rated it 4 of 5");
       assertThat(browser.driver.findElements(By.id("rate"))).isEmpty();
       assertThat(browser.axeViolations()).isEmpty();
@@ -218,7 +218,7 @@ class PortalBrowserTests {
 
       browser.go("#/posters");
       browser.waitFor(By.name("room")).sendKeys("B101-B112");
-      browser.driver.findElement(By.cssSelector("[data-action=posters-pdf]")).click();
+      browser.click(By.cssSelector("[data-action=posters-pdf]"));
       assertThat(browser.waitFor(By.id("poster-link")).getAttribute("href"))
           .endsWith("/api/v1/posters.pdf?hostel=block-a&room=B101-B112");
       assertThat(browser.axeViolations()).isEmpty();
