@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.hostel.complaints.observability.Spans;
 import org.hostel.complaints.outbox.ChannelSender;
 import org.hostel.complaints.outbox.Delivery;
 import org.hostel.complaints.outbox.PendingMessage;
@@ -35,10 +36,12 @@ class EmailSender implements ChannelSender {
 
   private final JavaMailSender smtp;
   private final MailSettings settings;
+  private final Spans spans;
 
-  EmailSender(JavaMailSender smtp, MailSettings settings) {
+  EmailSender(JavaMailSender smtp, MailSettings settings, Spans spans) {
     this.smtp = smtp;
     this.settings = settings;
+    this.spans = spans;
   }
 
   @Override
@@ -55,8 +58,14 @@ class EmailSender implements ChannelSender {
       return new Delivery.RecipientGone("invalid address");
     }
     try {
-      smtp.send(mime);
-      return new Delivery.Sent();
+      MimeMessage sent = mime;
+      return spans.child(
+          "smtp.send",
+          "smtp send",
+          () -> {
+            smtp.send(sent);
+            return new Delivery.Sent();
+          });
     } catch (MailAuthenticationException e) {
       return new Delivery.RetryLater(null, "SMTP authentication failed");
     } catch (MailException e) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,20 @@ class ObservabilityConfig {
             Duration.class,
             Duration.ofMillis(200));
     return new SlowQueryLog(threshold, registry, observations);
+  }
+
+  /** See {@link AfterCommitSpans}; a listener factory, so it is made early and looks up lazily. */
+  @Bean
+  static AfterCommitSpans afterCommitSpans(
+      ObjectProvider<ObservationRegistry> observations, ObjectProvider<Tracer> tracers) {
+    return new AfterCommitSpans(observations, tracers);
+  }
+
+  /** Before Boot's default tracing handler, which would take every context (see the class). */
+  @Bean
+  @Order(500)
+  LinkedSpans linkedSpans(ObjectProvider<Tracer> tracer) {
+    return new LinkedSpans(tracer.getIfAvailable(() -> Tracer.NOOP));
   }
 
   /**

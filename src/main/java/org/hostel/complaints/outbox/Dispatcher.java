@@ -10,6 +10,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hostel.complaints.observability.Spans;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ class Dispatcher implements SmartLifecycle {
   private final Wakeup wakeup;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final Spans spans;
   private final String claimer = UUID.randomUUID().toString();
   private final Semaphore slots;
   private final ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor();
@@ -55,7 +57,8 @@ class Dispatcher implements SmartLifecycle {
       OutboxMetrics metrics,
       Wakeup wakeup,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      Spans spans) {
     this.repository = repository;
     this.outcomes = outcomes;
     this.senderBeans = senderBeans;
@@ -64,6 +67,7 @@ class Dispatcher implements SmartLifecycle {
     this.wakeup = wakeup;
     this.tx = tx;
     this.clock = clock;
+    this.spans = spans;
     this.slots = new Semaphore(settings.parallelism());
   }
 
@@ -160,7 +164,7 @@ class Dispatcher implements SmartLifecycle {
       sending.execute(
           () -> {
             try {
-              outcomes.record(row, claimer, attempt(row.message()));
+              outcomes.record(row, claimer, attempt(row));
             } catch (RuntimeException e) {
               log.warn(
                   "Could not record the outcome of outbox message {}; it is tried again after"
@@ -175,9 +179,16 @@ class Dispatcher implements SmartLifecycle {
     }
   }
 
-  private Delivery attempt(PendingMessage message) {
+  /** One attempt, in a span linked to the work that stored the message. */
+  private Delivery attempt(OutboxRepository.Claimed row) {
+    PendingMessage message = row.message();
     try {
-      return senders.get(message.channel()).send(message);
+      ChannelSender sender = senders.get(message.channel());
+      return spans.root(
+          "outbox.delivery",
+          "outbox deliver " + message.channel(),
+          row.traceParent(),
+          () -> sender.send(message));
     } catch (RuntimeException e) {
       // The class only: a message could carry an address or a URL with a bot token.
       return new Delivery.RetryLater(null, "sender threw " + e.getClass().getSimpleName());

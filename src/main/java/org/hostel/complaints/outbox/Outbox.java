@@ -3,6 +3,7 @@ package org.hostel.complaints.outbox;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.hostel.complaints.observability.Spans;
 import org.hostel.complaints.storage.Ids;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
@@ -30,19 +31,22 @@ public class Outbox {
   private final TransactionTemplate tx;
   private final Wakeup wakeup;
   private final Clock clock;
+  private final Spans spans;
 
   Outbox(
       OutboxRepository repository,
       PlatformTransactionManager transactions,
       TransactionTemplate tx,
       Wakeup wakeup,
-      Clock clock) {
+      Clock clock,
+      Spans spans) {
     this.repository = repository;
     this.mandatory = new TransactionTemplate(transactions);
     this.mandatory.setPropagationBehavior(TransactionDefinition.PROPAGATION_MANDATORY);
     this.tx = tx;
     this.wakeup = wakeup;
     this.clock = clock;
+    this.spans = spans;
   }
 
   /**
@@ -60,7 +64,8 @@ public class Outbox {
               boolean unreachable =
                   repository.isUnreachable(message.channel(), message.recipient());
               boolean inserted =
-                  repository.insert(Ids.newId(), message, unreachable, clock.millis());
+                  repository.insert(
+                      Ids.newId(), message, unreachable, clock.millis(), spans.current());
               if (inserted && !unreachable) {
                 TransactionSynchronizationManager.registerSynchronization(
                     new TransactionSynchronization() {

@@ -49,7 +49,7 @@ class OutboxRepository {
   }
 
   /** A claimed row. */
-  record Claimed(long seq, PendingMessage message) {}
+  record Claimed(long seq, PendingMessage message, @Nullable String traceParent) {}
 
   /** Messages waiting in one channel. */
   record Backlog(String channel, long pending, Instant oldest) {}
@@ -58,13 +58,19 @@ class OutboxRepository {
   record Expired(UUID id, String channel, String kind) {}
 
   /** Stores the message; false when its dedup key is already stored. */
-  boolean insert(UUID id, OutgoingMessage message, boolean suppressed, long now) {
+  boolean insert(
+      UUID id,
+      OutgoingMessage message,
+      boolean suppressed,
+      long now,
+      @Nullable String traceParent) {
     return jdbc.sql(
                 """
                 INSERT INTO outbox_messages (id, channel, recipient, kind, payload, dedup_key,
-                    state, attempts, created_at, next_attempt_at, finished_at, last_error)
+                    state, attempts, created_at, next_attempt_at, finished_at, last_error,
+                    trace_parent)
                 VALUES (:id, :channel, :recipient, :kind, :payload, :dedupKey, :state, 0, :now,
-                    :now, :finishedAt, :error)
+                    :now, :finishedAt, :error, :traceParent)
                 ON CONFLICT (dedup_key) DO NOTHING
                 """)
             .param("id", id.toString())
@@ -77,6 +83,7 @@ class OutboxRepository {
             .param("now", now)
             .param("finishedAt", suppressed ? now : null)
             .param("error", suppressed ? "recipient unreachable" : null)
+            .param("traceParent", traceParent)
             .update()
         == 1;
   }
@@ -117,7 +124,8 @@ class OutboxRepository {
             """
             UPDATE outbox_messages SET claimed_by = :claimer, claimed_until = :until
             WHERE seq IN (SELECT m.seq %s ORDER BY m.seq LIMIT :limit %s)
-            RETURNING seq, id, channel, recipient, kind, payload, attempts, created_at
+            RETURNING seq, id, channel, recipient, kind, payload, attempts, created_at,
+                trace_parent
             """
                 .formatted(CLAIMABLE, lockClause))
         .param("channels", channels)
@@ -269,7 +277,8 @@ class OutboxRepository {
             rs.getString("kind"),
             rs.getString("payload"),
             rs.getInt("attempts"),
-            Instant.ofEpochMilli(rs.getLong("created_at"))));
+            Instant.ofEpochMilli(rs.getLong("created_at"))),
+        rs.getString("trace_parent"));
   }
 
   private static String clip(String reason) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import org.hostel.complaints.complaint.ComplaintsPurged;
+import org.hostel.complaints.observability.Spans;
 import org.hostel.complaints.storage.GeneratedSecrets;
 import org.hostel.complaints.storage.StorageSettings;
 import org.hostel.complaints.web.MultipartEndpoint;
@@ -44,12 +45,15 @@ class PhotoConfig implements SchedulingConfigurer {
 
   private final PhotoSettings settings;
   private final org.springframework.beans.factory.ObjectProvider<PhotoService> photos;
+  private final Spans spans;
 
   PhotoConfig(
       PhotoSettings settings,
-      org.springframework.beans.factory.ObjectProvider<PhotoService> photos) {
+      org.springframework.beans.factory.ObjectProvider<PhotoService> photos,
+      Spans spans) {
     this.settings = settings;
     this.photos = photos;
+    this.spans = spans;
   }
 
   /** Direct uploads are the one place that takes {@code multipart/form-data}. */
@@ -151,7 +155,8 @@ class PhotoConfig implements SchedulingConfigurer {
             // Checksums only where S3 requires them: many S3-compatible stores reject the
             // chunked trailing checksums the SDK would otherwise add to every upload.
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+            .overrideConfiguration(c -> c.addExecutionInterceptor(new S3Spans(spans)));
     var presigner =
         S3Presigner.builder()
             .region(Region.of(s3.region()))

@@ -19,6 +19,7 @@ import com.pengrad.telegrambot.response.GetUpdatesResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import org.hostel.complaints.observability.Spans;
 import org.hostel.complaints.outbox.Delivery;
 import org.jspecify.annotations.Nullable;
 
@@ -30,9 +31,11 @@ import org.jspecify.annotations.Nullable;
 class BotApi {
 
   private final TelegramBot bot;
+  private final Spans spans;
 
-  BotApi(TelegramBot bot) {
+  BotApi(TelegramBot bot, Spans spans) {
     this.bot = bot;
+    this.spans = spans;
   }
 
   /** A call the Bot API refused or could not be reached for; {@code code} 0 for no answer. */
@@ -123,7 +126,9 @@ class BotApi {
   private <T extends BaseRequest<T, R>, R extends BaseResponse> R call(BaseRequest<T, R> request) {
     R response;
     try {
-      response = bot.execute(request);
+      response =
+          spans.child(
+              "telegram.api", "telegram " + request.getMethod(), () -> bot.execute(request));
     } catch (RuntimeException e) {
       // The class only: a message could hold the URL, and the URL holds the token.
       Throwable cause = e.getCause() == null ? e : e.getCause();

@@ -11,6 +11,7 @@ import org.hostel.complaints.complaint.ComplaintPolicy;
 import org.hostel.complaints.complaint.ComplaintService;
 import org.hostel.complaints.complaint.Reporting;
 import org.hostel.complaints.incident.ActiveIncidents;
+import org.hostel.complaints.observability.Spans;
 import org.hostel.complaints.outbox.Outbox;
 import org.hostel.complaints.photo.PhotoIntake;
 import org.hostel.complaints.scheduling.Leases;
@@ -53,8 +54,8 @@ class TelegramConfig {
   }
 
   @Bean
-  BotApi botApi(TelegramBot bot) {
-    return new BotApi(bot);
+  BotApi botApi(TelegramBot bot, Spans spans) {
+    return new BotApi(bot, spans);
   }
 
   @Bean
