@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hostel.complaints.accounts.ImportedAccounts;
 import org.hostel.complaints.complaint.Reporting;
 import org.hostel.complaints.storage.Ids;
 import org.jspecify.annotations.Nullable;
@@ -28,16 +29,29 @@ class LegacyImport {
   /** What an imported account has instead of a password: nothing matches it. */
   static final String NO_PASSWORD = "!imported: an admin sets a new password";
 
+  static final String INVITED = "invited by mail to set a password";
+
+  static final String NOT_INVITED =
+      "not invited (mail off, no e-mail or inactive): an admin sets the password,"
+          + " POST /api/v1/staff/{id}/reset-password";
+
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final Reporting catalog;
   private final LegacyPhotos photos;
+  private final ImportedAccounts invitations;
 
-  LegacyImport(JdbcClient jdbc, TransactionTemplate tx, Reporting catalog, LegacyPhotos photos) {
+  LegacyImport(
+      JdbcClient jdbc,
+      TransactionTemplate tx,
+      Reporting catalog,
+      LegacyPhotos photos,
+      ImportedAccounts invitations) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.catalog = catalog;
     this.photos = photos;
+    this.invitations = invitations;
   }
 
   ImportReport run(LegacySource source, LegacyPhotos.Origin origin, boolean dryRun)
@@ -155,27 +169,43 @@ class LegacyImport {
       UUID id = Ids.newId();
       ids.put(porter.id(), id);
       report.imported("staff");
+      boolean invite = email != null && porter.active() && invitations.canInvite();
+      report.note("staff", invite ? INVITED : NOT_INVITED);
       if (!report.dryRun()) {
-        jdbc.sql(
-                "INSERT INTO staff (id, full_name, email, phone, role, active, password_hash,"
-                    + " tokens_valid_after, created_at, external_ref) VALUES (:id, :name, :email,"
-                    + " :phone, :role, :active, :hash, 0, :at, :ref)")
-            .param("id", id.toString())
-            .param("name", porter.fullName().strip())
-            .param("email", email)
-            .param("phone", phone == null || phone.isEmpty() ? null : phone)
-            .param("role", role)
-            .param("active", porter.active())
-            .param("hash", NO_PASSWORD)
-            .param("at", millis(porter.createdAt()))
-            .param("ref", porter.id())
-            .update();
+        String name = porter.fullName().strip();
+        tx.executeWithoutResult(
+            s -> {
+              insertStaff(porter, id, name, email, phone, role);
+              if (invite && email != null) {
+                invitations.invite(id, email, name, role);
+              }
+            });
       }
     }
-    if (report.of("staff").imported > 0) {
-      report.note("staff", "accounts need a new password: POST /api/v1/staff/{id}/reset-password");
-    }
     return ids;
+  }
+
+  private void insertStaff(
+      LegacySource.Porter porter,
+      UUID id,
+      String name,
+      @Nullable String email,
+      @Nullable String phone,
+      String role) {
+    jdbc.sql(
+            "INSERT INTO staff (id, full_name, email, phone, role, active, password_hash,"
+                + " tokens_valid_after, created_at, external_ref) VALUES (:id, :name, :email,"
+                + " :phone, :role, :active, :hash, 0, :at, :ref)")
+        .param("id", id.toString())
+        .param("name", name)
+        .param("email", email)
+        .param("phone", phone == null || phone.isEmpty() ? null : phone)
+        .param("role", role)
+        .param("active", porter.active())
+        .param("hash", NO_PASSWORD)
+        .param("at", millis(porter.createdAt()))
+        .param("ref", porter.id())
+        .update();
   }
 
   private Optional<UUID> complaint(

@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
 import org.hostel.complaints.mail.SmtpServer;
 
 /** Reads the mails an account flow sends and follows their links, as a person would. */
-final class Mails {
+public final class Mails {
 
   private static final Pattern LINK = Pattern.compile("(https?://\\S+[#?]token=([A-Za-z0-9_-]+))");
 
   private Mails() {}
 
   /** The link of the {@code n}-th mail (from 1) to the address, once it has arrived. */
-  static Link link(SmtpServer smtp, String to, int n) {
+  public static Link link(SmtpServer smtp, String to, int n) {
     await("mail " + n + " to " + to + " arrives", () -> smtp.receivedBy(to).size() >= n);
     MimeMessage mail = smtp.receivedBy(to).get(n - 1);
     String text = text(mail);
@@ -29,7 +29,7 @@ final class Mails {
     return new Link(subject(mail), m.group(1), m.group(2), text);
   }
 
-  record Link(String subject, String url, String token, String text) {}
+  public record Link(String subject, String url, String token, String text) {}
 
   static String subject(MimeMessage mail) {
     try {
@@ -57,7 +57,7 @@ final class Mails {
     }
   }
 
-  static int count(SmtpServer smtp, String to) {
+  public static int count(SmtpServer smtp, String to) {
     List<MimeMessage> mails = smtp.receivedBy(to);
     return mails.size();
   }

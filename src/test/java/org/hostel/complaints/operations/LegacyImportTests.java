@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hostel.complaints.ComplaintsApplication;
+import org.hostel.complaints.accounts.Mails;
+import org.hostel.complaints.mail.SmtpServer;
 import org.hostel.complaints.testing.Api;
 import org.hostel.complaints.testing.EmbeddedContext;
 import org.hostel.complaints.testing.Eventually;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.TestSetup;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -36,10 +39,21 @@ class LegacyImportTests {
   static final Path FIXTURE = resource("legacy/legacy.sqlite");
   static final Path PHOTOS = resource("legacy/photos");
 
+  static final SmtpServer SMTP = SmtpServer.started();
+
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
     // A context and database of its own: the counts below are of this fixture alone.
     registry.add("complaints.backup.schedule", () -> "-");
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", SMTP::port);
+    registry.add("complaints.mail.from", () -> "office@hostel.example");
+    registry.add("complaints.public-base-url", () -> "https://complaints.hostel.example/");
+  }
+
+  @AfterAll
+  static void stopSmtp() {
+    SMTP.stop();
   }
 
   @Autowired LegacyImport importer;
@@ -51,9 +65,11 @@ class LegacyImportTests {
     ImportReport report = run(true);
     assertThat(report.of("complaints").imported).isEqualTo(8);
     assertThat(report.of("photos").imported).isEqualTo(3);
+    assertThat(report.of("staff").notes).containsEntry(LegacyImport.INVITED, 3);
     assertThat(jdbc.sql("SELECT count(*) FROM complaints WHERE external_ref IS NOT NULL"))
         .extracting(q -> q.query(Long.class).single())
         .isEqualTo(0L);
+    assertThat(count("outbox_messages")).as("a dry run sends no mail").isZero();
   }
 
   @Test
@@ -67,6 +83,10 @@ class LegacyImportTests {
         .containsKey("not in COMPLAINTS_CATALOG_HOSTELS: add it there for new complaints");
     assertThat(report.of("staff").imported).isEqualTo(5);
     assertThat(report.of("staff").skipped).containsEntry("no e-mail or phone to log in with", 1);
+    // The active ones with an e-mail are invited; the inactive one and the one without e-mail not.
+    assertThat(report.of("staff").notes)
+        .containsEntry(LegacyImport.INVITED, 3)
+        .containsEntry(LegacyImport.NOT_INVITED, 2);
     assertThat(report.of("complaints").imported).isEqualTo(8);
     assertThat(report.of("complaints").skipped)
         .containsEntry("no room number", 1)
@@ -96,7 +116,21 @@ class LegacyImportTests {
     assertThat(c5.get("category").asString()).isEqualTo("carpentry");
     assertThat(c5.get("status").asString()).isEqualTo("in_progress");
 
-    // Imported staff log in only once an admin has set them a new password.
+    // An invited porter sets a password through the mailed link and is logged in.
+    Mails.Link ben = Mails.link(SMTP, "ben@hostel.example", 1);
+    assertThat(ben.subject()).isEqualTo("You are invited to the hostel complaints service");
+    assertThat(ben.url())
+        .startsWith("https://complaints.hostel.example/dashboard/#/reset-password");
+    Api.Response set =
+        api.post(
+            "/auth/password-reset/confirm",
+            null,
+            Map.of("token", ben.token(), "new_password", "Ben-New-Passw0rd"));
+    assertThat(set.status()).as(set.toString()).isEqualTo(200);
+    assertThat(api.login("ben@hostel.example", "Ben-New-Passw0rd")).isNotBlank();
+    assertThat(Mails.count(SMTP, "dan@hostel.example")).as("inactive: not invited").isZero();
+
+    // Imported staff log in only once they or an admin have set a new password.
     assertThat(
             api.post(
                     "/auth/login-json",
@@ -114,6 +148,15 @@ class LegacyImportTests {
             fixtures.adminToken(),
             Map.of("new_password", "Ada-New-Passw0rd"));
     assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+    String adasLink = Mails.link(SMTP, "ada@hostel.example", 1).token();
+    assertThat(
+            api.post(
+                    "/auth/password-reset/confirm",
+                    null,
+                    Map.of("token", adasLink, "new_password", "Ada-Other-Passw0rd"))
+                .status())
+        .as("the invitation link stops working once an admin set the password")
+        .isEqualTo(400);
     // A token from the very second of the reset counts as signed out: log in again until not.
     Api.Response listed =
         Eventually.poll(
@@ -134,6 +177,7 @@ class LegacyImportTests {
     long complaints = count("complaints");
     long history = count("complaint_history");
     long photos = count("photos");
+    long mails = count("outbox_messages");
     ImportReport report = run(false);
     for (String kind : ImportReport.KINDS) {
       assertThat(report.of(kind).imported).as(kind).isZero();
@@ -143,6 +187,7 @@ class LegacyImportTests {
     assertThat(count("complaints")).isEqualTo(complaints);
     assertThat(count("complaint_history")).isEqualTo(history);
     assertThat(count("photos")).isEqualTo(photos);
+    assertThat(count("outbox_messages")).as("no second invitation").isEqualTo(mails);
   }
 
   @Test
@@ -248,7 +293,7 @@ class LegacyImportTests {
     }
   }
 
-  private static Path resource(String name) {
+  static Path resource(String name) {
     try {
       return Path.of(LegacyImportTests.class.getClassLoader().getResource(name).toURI());
     } catch (URISyntaxException e) {
