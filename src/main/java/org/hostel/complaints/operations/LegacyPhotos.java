@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -142,7 +144,10 @@ class LegacyPhotos {
     var client =
         S3Client.builder()
             .region(Region.of(environment.getProperty(prefix + "region", "us-east-1")))
-            .forcePathStyle(true);
+            .forcePathStyle(true)
+            // As for the photo store: S3-compatible servers refuse the SDK's default checksums.
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
     String key = environment.getProperty(prefix + "access-key", "");
     client.credentialsProvider(
         key.isBlank()

@@ -194,20 +194,15 @@ class LegacyImportTests {
   @Order(4)
   void theModeRunsFromTheCommandLineAndFailsInOneLine() {
     BackupRestoreTests.Out out = new BackupRestoreTests.Out();
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "import-legacy",
-                "--from",
-                FIXTURE.toString(),
-                "--photos",
-                PHOTOS.toString(),
-                "--dry-run",
-                "--complaints.data-dir=" + TestSetup.tempDataDir()));
-    TestSetup.PROPERTIES.lines().forEach(p -> args.add("--" + p));
     int status =
-        CommandLine.run(
-            ComplaintsApplication.class, args.toArray(String[]::new), out.stream, out.stream);
+        importLegacy(
+            out,
+            "--from",
+            FIXTURE.toString(),
+            "--photos",
+            PHOTOS.toString(),
+            "--dry-run",
+            "--complaints.data-dir=" + TestSetup.tempDataDir());
     assertThat(status).as(out.text()).isZero();
     assertThat(out.text()).contains("Dry run").contains("complaints             8 to import");
 
@@ -237,6 +232,15 @@ class LegacyImportTests {
                 usage.stream))
         .isEqualTo(2);
     assertThat(usage.text()).hasLineCount(1);
+  }
+
+  /** Runs the jar's mode with the tests' settings; answers its exit status. */
+  static int importLegacy(BackupRestoreTests.Out out, String... options) {
+    List<String> args = new ArrayList<>(List.of("import-legacy"));
+    args.addAll(List.of(options));
+    TestSetup.PROPERTIES.lines().forEach(p -> args.add("--" + p));
+    return CommandLine.run(
+        ComplaintsApplication.class, args.toArray(String[]::new), out.stream, out.stream);
   }
 
   private ImportReport run(boolean dryRun) throws Exception {
