@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.hostel.complaints.testing.TestTools;
@@ -25,10 +26,20 @@ final class AxeCore {
       Path script = DIR.resolve("package").resolve("axe.min.js");
       try {
         if (!Files.exists(script)) {
-          Files.createDirectories(DIR);
+          // Fetched into a folder of this JVM's own and moved into place in one step: the other
+          // test JVM may be fetching it at the same time, and must never read half a file.
+          Files.createDirectories(script.getParent());
+          Path own = Files.createTempDirectory(DIR, "fetch-");
           String npm = TestTools.require("npm", "npm").toString();
-          run(List.of(npm, "pack", "axe-core@" + VERSION, "--silent", "--pack-destination", "."));
-          run(List.of("tar", "-xzf", "axe-core-" + VERSION + ".tgz", "package/axe.min.js"));
+          run(
+              own,
+              List.of(npm, "pack", "axe-core@" + VERSION, "--silent", "--pack-destination", "."));
+          run(own, List.of("tar", "-xzf", "axe-core-" + VERSION + ".tgz", "package/axe.min.js"));
+          Files.move(
+              own.resolve("package").resolve("axe.min.js"),
+              script,
+              StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
         }
         source = Files.readString(script);
       } catch (IOException e) {
@@ -38,10 +49,10 @@ final class AxeCore {
     return source;
   }
 
-  private static void run(List<String> command) throws IOException {
+  private static void run(Path dir, List<String> command) throws IOException {
     Process process =
         new ProcessBuilder(command)
-            .directory(DIR.toFile())
+            .directory(dir.toFile())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();

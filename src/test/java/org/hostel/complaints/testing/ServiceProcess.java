@@ -37,7 +37,8 @@ public final class ServiceProcess implements AutoCloseable {
 
   /**
    * The same, with settings given as command-line arguments ({@code --name=value}, which win over
-   * application.yaml). The JVM gets a 256 MB heap unless {@code jvmOptions} sizes the heap itself.
+   * application.yaml). The JVM gets a 256 MB heap unless {@code jvmOptions} sizes the heap itself,
+   * and only the quick just-in-time compiler unless they choose otherwise.
    */
   public static ServiceProcess start(
       Map<String, String> environment,
@@ -52,6 +53,10 @@ public final class ServiceProcess implements AutoCloseable {
     command.add(java);
     if (jvmOptions.stream().noneMatch(o -> o.startsWith("-Xmx") || o.contains("RAMPercentage"))) {
       command.add("-Xmx256m");
+    }
+    if (jvmOptions.stream().noneMatch(o -> o.contains("Tiered"))) {
+      // The quick compiler only: the service starts in less CPU time, which the test waits for.
+      command.add("-XX:TieredStopAtLevel=1");
     }
     command.add("--enable-native-access=ALL-UNNAMED");
     command.addAll(jvmOptions);

@@ -12,7 +12,22 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TestTools {
 
+  /** The other test JVM may be installing a tool at the same time: wait for its lock. */
+  private static final String WAIT_FOR_LOCK = "DPkg::Lock::Timeout=600";
+
   private TestTools() {}
+
+  private static List<String> install(String debianPackage) {
+    return List.of(
+        "apt-get",
+        "-o",
+        WAIT_FOR_LOCK,
+        "install",
+        "-y",
+        "-q",
+        "--no-install-recommends",
+        debianPackage);
+  }
 
   /** The path of {@code command}, installing {@code debianPackage} when it is missing. */
   public static synchronized Path require(String command, String debianPackage) {
@@ -20,13 +35,11 @@ public final class TestTools {
     if (found != null) {
       return found;
     }
-    run(List.of("apt-get", "install", "-y", "-q", "--no-install-recommends", debianPackage), false);
+    run(install(debianPackage), false);
     found = which(command);
     if (found == null) {
-      run(List.of("apt-get", "update", "-q"), true);
-      run(
-          List.of("apt-get", "install", "-y", "-q", "--no-install-recommends", debianPackage),
-          true);
+      run(List.of("apt-get", "-o", WAIT_FOR_LOCK, "update", "-q"), true);
+      run(install(debianPackage), true);
       found = which(command);
     }
     if (found == null) {
