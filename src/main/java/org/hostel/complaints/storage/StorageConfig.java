@@ -4,7 +4,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -12,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.PriorityOrdered;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StorageSettings.class)
@@ -35,6 +38,19 @@ class StorageConfig {
   Deployment deployment(DataSourceProperties dataSource) {
     String url = dataSource.determineUrl();
     return new Deployment(url == null || url.startsWith("jdbc:sqlite:"));
+  }
+
+  /**
+   * Groups submissions into shared commits on the embedded default; their turn waits no longer than
+   * a request waits for a connection.
+   */
+  @Bean
+  GroupCommit groupCommit(
+      TransactionTemplate transactions, DataSource dataSource, Deployment deployment)
+      throws SQLException {
+    Duration wait =
+        Duration.ofMillis(dataSource.unwrap(HikariDataSource.class).getConnectionTimeout());
+    return new GroupCommit(transactions, deployment.embedded(), wait);
   }
 
   @Bean
