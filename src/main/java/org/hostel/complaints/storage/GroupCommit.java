@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -44,15 +45,18 @@ public final class GroupCommit implements DisposableBean {
   private final BlockingQueue<GroupMember<?>> queue = new LinkedBlockingQueue<>();
   private final @Nullable Thread writer;
   private final AtomicLong commits = new AtomicLong();
+  private final IntConsumer sizes;
   private volatile boolean stopped;
 
   /**
    * @param tx transactions on the one database
    * @param grouped whether to group at all (only the embedded default does)
    * @param wait longest a piece waits for its turn before it is refused as overload
+   * @param sizes told how many pieces each commit carried
    */
-  GroupCommit(TransactionTemplate tx, boolean grouped, Duration wait) {
+  GroupCommit(TransactionTemplate tx, boolean grouped, Duration wait, IntConsumer sizes) {
     this.tx = tx;
+    this.sizes = sizes;
     this.waitNanos = wait.toNanos();
     this.writer =
         grouped ? Thread.ofPlatform().name("sqlite-writer").daemon().start(this::run) : null;
@@ -134,6 +138,7 @@ public final class GroupCommit implements DisposableBean {
       log.error("A step after the group's commit failed; the group is committed", e);
     }
     commits.incrementAndGet();
+    sizes.accept(live.size());
     live.forEach(GroupMember::committed);
   }
 

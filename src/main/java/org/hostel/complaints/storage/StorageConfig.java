@@ -1,6 +1,8 @@
 package org.hostel.complaints.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -42,15 +44,23 @@ class StorageConfig {
 
   /**
    * Groups submissions into shared commits on the embedded default; their turn waits no longer than
-   * a request waits for a connection.
+   * a request waits for a connection. How many writes each commit carried is on {@code /metrics} as
+   * {@code storage_group_commit_size}.
    */
   @Bean
   GroupCommit groupCommit(
-      TransactionTemplate transactions, DataSource dataSource, Deployment deployment)
+      TransactionTemplate transactions,
+      DataSource dataSource,
+      Deployment deployment,
+      MeterRegistry meters)
       throws SQLException {
+    DistributionSummary sizes =
+        DistributionSummary.builder("storage.group.commit.size")
+            .description("Writes committed together by one synced commit (embedded default)")
+            .register(meters);
     Duration wait =
         Duration.ofMillis(dataSource.unwrap(HikariDataSource.class).getConnectionTimeout());
-    return new GroupCommit(transactions, deployment.embedded(), wait);
+    return new GroupCommit(transactions, deployment.embedded(), wait, sizes::record);
   }
 
   @Bean

@@ -48,7 +48,7 @@ class GroupCommitTests {
     jdbc = JdbcClient.create(database);
     jdbc.sql("CREATE TABLE rows (name TEXT PRIMARY KEY)").update();
     var tx = new TransactionTemplate(new DataSourceTransactionManager(database));
-    group = new GroupCommit(tx, true, Duration.ofSeconds(30));
+    group = new GroupCommit(tx, true, Duration.ofSeconds(30), size -> {});
   }
 
   @AfterEach
