@@ -20,15 +20,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes a second on the embedded default's settings (WAL, {@code synchronous=FULL}, the serialised
  * writer) with 64 concurrent virtual-thread writers, each write a complaint-sized row and a history
- * row: one synced commit per write (as before group commit) against {@link GroupCommit}, alternating
- * in every round, beside the bare single-row commit ceiling of the same disk. Not a test; run with
+ * row: one synced commit per write (as before group commit) against {@link GroupCommit},
+ * alternating in every round, beside the bare single-row commit ceiling of the same disk. Not a
+ * test; run with
  *
  * <pre>mvn -B -Pbench test -Dtest=GroupCommitBenchmark -Djacoco.skip=true</pre>
  */
 class GroupCommitBenchmark {
 
   private static final int WRITERS = Integer.getInteger("benchmark.writers", 64);
-  private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("benchmark.seconds", 8));
+  private static final Duration RUN =
+      Duration.ofSeconds(Integer.getInteger("benchmark.seconds", 8));
   private static final int ROUNDS = 3;
 
   @Test
@@ -43,14 +45,16 @@ class GroupCommitBenchmark {
           .update();
       var tx = new TransactionTemplate(new DataSourceTransactionManager(database));
       AtomicLong groups = new AtomicLong();
-      GroupCommit group = new GroupCommit(tx, true, Duration.ofSeconds(30), n -> groups.incrementAndGet());
+      GroupCommit group =
+          new GroupCommit(tx, true, Duration.ofSeconds(30), n -> groups.incrementAndGet());
       List<String> lines = new ArrayList<>();
       try {
         for (int round = 1; round <= ROUNDS; round++) {
           double ceiling = rate(1, () -> tx.execute(s -> write(jdbc)));
           double single = rate(WRITERS, () -> tx.execute(s -> write(jdbc)));
           long before = groups.get();
-          long writes = Math.round(rate(WRITERS, () -> group.execute(() -> write(jdbc))) * seconds());
+          long writes =
+              Math.round(rate(WRITERS, () -> group.execute(() -> write(jdbc))) * seconds());
           double grouped = writes / seconds();
           lines.add(
               String.format(
