@@ -72,17 +72,24 @@ class ComplaintRepository {
     return insert(c, c.telegramUserId() == null ? Channel.STAFF : Channel.BOT);
   }
 
-  /** The same, for a complaint that came in through {@code channel}. */
+  /** The same, via {@code channel}; SQLite numbers rows in a trigger RETURNING cannot see. */
   long insert(Complaint c, Channel channel) {
-    jdbc.sql(
+    boolean sqlite = search().sqlite();
+    var insert =
+        jdbc.sql(
             """
             INSERT INTO complaints (id, telegram_user_id, hostel, wing, room_number, category,
                 description, severity, status, assigned_porter_id, created_by, version,
-                created_at, updated_at, channel)
+                created_at, updated_at, channel, priority, hold_reason, response_due_at,
+                resolution_due_at, response_warn_at, resolution_warn_at, responded_at, resolved_at,
+                held_since, paused_ms, due_at, warn_at)
             VALUES (:id, :telegramUserId, :hostel, :wing, :roomNumber, :category, :description,
                 :severity, :status, :assignedPorterId, :createdBy, :version, :createdAt, :updatedAt,
-                :channel)
-            """)
+                :channel, :priority, :holdReason, :responseDueAt, :resolutionDueAt, :responseWarnAt,
+                :resolutionWarnAt, :respondedAt, :resolvedAt, :heldSince, :pausedMs, :dueAt, :warnAt)
+            """
+                + (sqlite ? "" : " RETURNING reference"));
+    bind(insert, c)
         .param("channel", channel.value())
         .param("id", c.id().toString())
         .param("telegramUserId", c.telegramUserId())
@@ -97,10 +104,11 @@ class ComplaintRepository {
         .param("createdBy", text(c.createdBy()))
         .param("version", c.version())
         .param("createdAt", c.createdAt().toEpochMilli())
-        .param("updatedAt", c.updatedAt().toEpochMilli())
-        .update();
-    var work = jdbc.sql("UPDATE complaints SET " + WORK + " WHERE id = :id");
-    bind(work, c).param("id", c.id().toString()).update();
+        .param("updatedAt", c.updatedAt().toEpochMilli());
+    if (!sqlite) {
+      return insert.query(Long.class).single();
+    }
+    insert.update();
     return jdbc.sql("SELECT reference FROM complaints WHERE id = :id")
         .param("id", c.id().toString())
         .query(Long.class)

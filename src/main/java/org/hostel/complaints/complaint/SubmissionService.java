@@ -8,12 +8,12 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import org.hostel.complaints.staff.Caller;
+import org.hostel.complaints.storage.GroupCommit;
 import org.hostel.complaints.storage.Ids;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Taking in new complaints, at most once per {@code Idempotency-Key}: the key is claimed in the
@@ -30,7 +30,7 @@ class SubmissionService {
   private final Catalog catalog;
   private final ComplaintService service;
   private final ComplaintPolicy policy;
-  private final TransactionTemplate tx;
+  private final GroupCommit tx;
   private final Clock clock;
   private final ApplicationEventPublisher events;
   private final ObjectProvider<ServiceLevels> levels;
@@ -42,7 +42,7 @@ class SubmissionService {
       Catalog catalog,
       ComplaintService service,
       ComplaintPolicy policy,
-      TransactionTemplate tx,
+      GroupCommit tx,
       Clock clock,
       ApplicationEventPublisher events,
       ObjectProvider<ServiceLevels> levels,
@@ -81,13 +81,13 @@ class SubmissionService {
     Instant now = clock.instant();
     Complaint draft = draft(caller, request, now);
     if (key == null) {
-      return new Submission(tx.execute(status -> store(draft, caller, channel)), false);
+      return new Submission(tx.execute(() -> store(draft, caller, channel)), false);
     }
     String hash = hash(draft);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Submission outcome =
           tx.execute(
-              status -> {
+              () -> {
                 if (idempotency.claim(caller.key(), key, hash, draft.id(), now)) {
                   return new Submission(store(draft, caller, channel), false);
                 }

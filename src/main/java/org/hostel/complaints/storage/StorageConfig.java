@@ -1,10 +1,14 @@
 package org.hostel.complaints.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -12,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.PriorityOrdered;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StorageSettings.class)
@@ -35,6 +40,27 @@ class StorageConfig {
   Deployment deployment(DataSourceProperties dataSource) {
     String url = dataSource.determineUrl();
     return new Deployment(url == null || url.startsWith("jdbc:sqlite:"));
+  }
+
+  /**
+   * Groups submissions into shared commits on the embedded default; their turn waits no longer than
+   * a request waits for a connection. How many writes each commit carried is on {@code /metrics} as
+   * {@code storage_group_commit_size}.
+   */
+  @Bean
+  GroupCommit groupCommit(
+      TransactionTemplate transactions,
+      DataSource dataSource,
+      Deployment deployment,
+      MeterRegistry meters)
+      throws SQLException {
+    DistributionSummary sizes =
+        DistributionSummary.builder("storage.group.commit.size")
+            .description("Writes committed together by one synced commit (embedded default)")
+            .register(meters);
+    Duration wait =
+        Duration.ofMillis(dataSource.unwrap(HikariDataSource.class).getConnectionTimeout());
+    return new GroupCommit(transactions, deployment.embedded(), wait, sizes::record);
   }
 
   @Bean
