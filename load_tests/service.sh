@@ -3,6 +3,7 @@
 #
 #   load_tests/service.sh start PORT DATA_DIR [JVM option...]  # waits until /health/ready answers
 #   load_tests/service.sh stop DATA_DIR
+#   load_tests/service.sh java|jar                          # the JDK and the jar it would use
 #
 # Configuration passes through the environment (COMPLAINTS_*, SPRING_DATASOURCE_URL, ...). The
 # instance binds to 127.0.0.1 unless SERVER_ADDRESS says otherwise; its log and pid file go into
@@ -76,5 +77,7 @@ stop() {
 case "${1:-}" in
   start) shift; start "$@" ;;
   stop) shift; stop "$@" ;;
-  *) echo "usage: $0 start PORT DATA_DIR [JVM option...] | stop DATA_DIR" >&2; exit 2 ;;
+  java) find_java ;;
+  jar) find_jar ;;
+  *) echo "usage: $0 start PORT DATA_DIR [JVM option...] | stop DATA_DIR | java | jar" >&2; exit 2 ;;
 esac
