@@ -37,6 +37,7 @@ soak=false
 preload=1000000
 phases=scenarios,probes,ceilings,startup,photos,sockets,preload
 quick=false
+command_line="load_tests/benchmark.sh $*"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=true ;;
@@ -103,7 +104,7 @@ cat >"$out/meta.json" <<EOF
 {"cpu": "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)", "cores": $(nproc),
  "memory": "$(free -h | awk '/Mem:/ {print $2}')", "commit": "$(git rev-parse --short HEAD)",
  "java_opts": "$java_opts${BENCH_EMBEDDED_JAVA_OPTS:+ (embedded runs: $BENCH_EMBEDDED_JAVA_OPTS)}", "conditions": "${BENCH_CONDITIONS:-load average $(cut -d' ' -f1-3 /proc/loadavg) at start}",
- "command": "load_tests/benchmark.sh $*", "wrk_duration": "$wrk_duration", "quick": $quick,
+ "command": "$command_line", "wrk_duration": "$wrk_duration", "quick": $quick,
  "users": {"normal": 50, "high": 200, "stress": 500}, "backends": [$(printf '"%s",' $backends | sed 's/,$//')]}
 EOF
 
