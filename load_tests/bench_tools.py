@@ -7,6 +7,8 @@ resource sampler and the Markdown summary. Standard library only, so it runs und
     bench_tools.py queries HOST TOKEN OUT.json        # p50/p95/p99 of list, filter and search calls
     bench_tools.py ids HOST TOKEN FILE                # complaint ids for the wrk GET probe
     bench_tools.py sockets HOST TOKEN N PID OUT.json  # open N dashboard sockets, hold, measure
+    bench_tools.py startup JAVA JAR PORT RUNS OUT.json [JVM option...]  # launch to /health/ready
+    bench_tools.py sqlite-commits SECONDS DIR OUT.txt  # ceiling: synced one-row SQLite commits
     bench_tools.py report FOLDER                       # FOLDER/summary.md from everything in FOLDER
 """
 
@@ -14,7 +16,12 @@ import glob
 import json
 import os
 import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -119,6 +126,11 @@ QUERIES: list[tuple[str, dict[str, Any]]] = [
     ("search q=leak", {"q": "leak", "page_size": 20}),
     ("search q, no match", {"q": "zzqx", "page_size": 20}),
 ]
+
+
+def query_limit_ms(name: str) -> int:
+    """Issue 19: at 1,000,000 complaints lists and filters answer in 30 ms (p95), search in 50."""
+    return 50 if name.startswith("search") else 30
 
 
 def rounded(value: float | None) -> float | None:
@@ -229,6 +241,86 @@ def sockets(host: str, token: str, n: int, pid: int, path: str, rate: int = 100,
     print(json.dumps(result))
 
 
+def startup(java: str, jar: str, port: int, runs: int, path: str, options: list[str]) -> None:
+    """Seconds from launching the JVM to a 200 from /health/ready on the embedded default: the
+    first start on an empty data folder (migrations, the generated admin), then `runs` restarts on
+    that data, each stopped with SIGTERM before the next; the median of the restarts counts. The
+    CPU seconds the JVM used until then are kept too: on a machine shared with other work they
+    say more than the wall clock, which waits for the cores."""
+    data = tempfile.mkdtemp(prefix="bench-startup-")
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("SPRING_DATASOURCE_", "SPRING_DATA_REDIS"))}
+    env.update(COMPLAINTS_DATA_DIR=data, SERVER_PORT=str(port), SERVER_ADDRESS="127.0.0.1")
+    url = f"http://127.0.0.1:{port}/health/ready"
+    wall: list[float] = []
+    cpu: list[float] = []
+    try:
+        for _ in range(runs + 1):
+            with open(os.path.join(data, "startup.log"), "ab") as log:
+                started = time.perf_counter()
+                process = subprocess.Popen([java, *options, "-jar", jar], env=env, stdout=log,
+                                           stderr=subprocess.STDOUT)
+            try:
+                while not ready(url):
+                    if process.poll() is not None:
+                        sys.exit(f"the service exited while starting; see {data}/startup.log")
+                    time.sleep(0.02)
+                wall.append(time.perf_counter() - started)
+                cpu.append(cpu_seconds(process.pid))
+            finally:
+                process.terminate()
+                process.wait(60)
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
+    result = {"options": options, "jar": jar, "load_average": os.getloadavg()[0],
+              "first_start_s": round(wall[0], 2), "restarts_s": [round(s, 2) for s in wall[1:]],
+              "median_s": round(statistics.median(wall[1:]), 2),
+              "cpu_restarts_s": [round(s, 2) for s in cpu[1:]],
+              "cpu_median_s": round(statistics.median(cpu[1:]), 2)}
+    with open(path, "w") as f:
+        json.dump(result, f, indent=2)
+    print(json.dumps(result))
+
+
+def cpu_seconds(pid: int) -> float:
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def ready(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=1) as r:
+            return bool(r.status == 200)
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def sqlite_commits(seconds: float, folder: str, path: str) -> None:
+    """The embedded default's write ceiling: one-row transactions, each synced, as the service's
+    database is set up (WAL, synchronous=FULL), back to back from one writer (SQLite has one)."""
+    db = os.path.join(folder, "ceiling-commits.db")
+    connection = sqlite3.connect(db, isolation_level=None)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=FULL")
+    connection.execute("CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, body TEXT)")
+    commits = 0
+    started = time.perf_counter()
+    while time.perf_counter() - started < seconds:
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("INSERT INTO t (body) VALUES (?)", ("a complaint-sized row " * 8,))
+        connection.execute("COMMIT")
+        commits += 1
+    elapsed = time.perf_counter() - started
+    connection.close()
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(db + suffix):
+            os.remove(db + suffix)
+    with open(path, "w") as f:
+        f.write(f"SQLite WAL synchronous=FULL, one writer: {commits} commits in {elapsed:.1f} s\n"
+                f"tps = {commits / elapsed:.1f}\n")
+
+
 # ---------------------------------------------------------------- report
 
 
@@ -328,9 +420,15 @@ def report(folder: str) -> None:
     soak = load(os.path.join(folder, "soak.json"))
     if soak:
         lines += ["## Soak", "", soak.get("text", ""), ""]
-    lines += preload_lines(load(os.path.join(folder, "preload.json")))
+    lines += gc_lines(folder)
+    for path in sorted(glob.glob(os.path.join(folder, "preload*.json"))):
+        lines += preload_lines(load(path))
+    from bench_targets import target_lines  # it reads this module's parsers
+
+    targets = target_lines(folder)
     with open(os.path.join(folder, "summary.md"), "w") as f:
-        f.write("\n".join(lines) + "\n")
+        f.write("\n".join(lines[:1] + targets + lines[1:]) + "\n")
+    print("\n".join(targets))
     print(os.path.join(folder, "summary.md"))
 
 
@@ -439,6 +537,35 @@ def probe_lines(folder: str, backend: str, meta: dict[str, Any],
     return lines
 
 
+def gc_lines(folder: str) -> list[str]:
+    """The collector comparison (phase gc): medians over the runs of each collector."""
+    runs: dict[str, list[tuple[float | None, float | None, float]]] = {}
+    for path in sorted(glob.glob(os.path.join(folder, "gc-*-resources.tsv"))):
+        label = os.path.basename(path)[:-len("-resources.tsv")]
+        get_rate = (wrk(os.path.join(folder, f"{label}-wrk-1-get-one.txt")) or {}).get("rps")
+        submit_rate = (wrk(os.path.join(folder, f"{label}-wrk-3-submit.txt")) or {}).get("rps")
+        with open(path) as f:
+            peak = max((int(line.split()[1]) for line in f if line.strip()), default=0) / 1024
+        runs.setdefault(label.split("-")[1], []).append((get_rate, submit_rate, peak))
+    if not runs:
+        return []
+    lines = ["## Collectors (phase gc): medians of the runs", "",
+             "| Collector | runs | GET /s | submit /s | peak RSS MB | each run: GET, submit, RSS |",
+             "|---|---|---|---|---|---|"]
+
+    def median(values: list[float | None]) -> str:
+        known = [v for v in values if v is not None]
+        return f"{statistics.median(known):,.0f}" if known else "?"
+
+    for gc, results in runs.items():
+        get_rate, submit_rate, rss = (median([r[i] for r in results]) for i in range(3))
+        each = "; ".join(f"{g}, {s}, {r:.0f}" for g, s, r in results)
+        lines.append(f"| {gc} | {len(results)} | {get_rate} | {submit_rate} | {rss} "
+                     f"| {each} |")
+    lines.append("")
+    return lines
+
+
 def ceiling_lines(folder: str) -> list[str]:
     ceilings = sorted(glob.glob(os.path.join(folder, "ceiling-*.txt")))
     if not ceilings:
@@ -457,16 +584,16 @@ def preload_lines(preload: Any) -> list[str]:
     if not preload:
         return []
     lines = [
-        f"## {preload.get('rows', '?')} complaints in PostgreSQL",
+        f"## {preload.get('rows', '?')} complaints in {preload.get('database', 'PostgreSQL')}",
         "",
         f"Bulk load: {preload.get('load_seconds', '?')} s. "
         "Each call measured 60 times in a row (first 3 dropped).",
         "",
-        "| Query | total | p50 ms | p95 ms | p99 ms | within 30 ms p95 |",
+        "| Query | total | p50 ms | p95 ms | p99 ms | p95 within 30 ms (search 50 ms) |",
         "|---|---|---|---|---|---|",
     ]
     for name, q in preload.get("queries", {}).items():
-        within = "yes" if q["p95"] < 30 else "NO"
+        within = "yes" if q["p95"] is not None and q["p95"] < query_limit_ms(name) else "NO"
         lines.append(
             f"| {name} | {q['total']} | {q['p50']} | {q['p95']} | {q['p99']} | {within} |")
     lines.append("")
@@ -491,6 +618,10 @@ if __name__ == "__main__":
         ids(args[0], args[1], args[2])
     elif command == "sockets":
         sockets(args[0], args[1], int(args[2]), int(args[3]), args[4])
+    elif command == "startup":
+        startup(args[0], args[1], int(args[2]), int(args[3]), args[4], args[5:])
+    elif command == "sqlite-commits":
+        sqlite_commits(float(args[0]), args[1], args[2])
     elif command == "report":
         report(args[0])
     else:

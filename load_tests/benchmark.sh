@@ -1,22 +1,32 @@
 #!/usr/bin/env bash
-# Benchmark: the guide's three scenarios (60 s each) against the embedded default and against
-# PostgreSQL + Redis, a recovery check after the stress run, a maximum-throughput probe per key
-# endpoint with wrk (64 connections), and the ceilings of this machine measured in the same run.
-# Writes load_tests/reports/<date-time>/summary.md plus a Locust HTML report per run.
+# Benchmark: every target of issue 19 beside the ceilings of this machine measured in the same pass.
+# The guide's three scenarios (60 s each) against the embedded default and against PostgreSQL +
+# Redis, a recovery check after the stress run, a maximum-throughput probe per key endpoint with wrk
+# (64 connections), the ceilings (nginx, `pgbench -S`, pgbench one-row INSERTs, SQLite synced
+# commits), start-up to a ready /health/ready, the Java benchmarks for photo uploads and a socket
+# burst, and 1,000,000 complaints bulk-loaded into both databases for list/filter/search.
+# Writes load_tests/reports/<date-time>/summary.md (the targets table first) plus a Locust HTML
+# report per run, and prints the targets table.
 #
-#   load_tests/benchmark.sh [--only-scenarios | --only-probes] [--soak] [--preload] [--backends "embedded postgres"] [--wrk-duration 60s]
+#   load_tests/benchmark.sh [--quick] [--only PHASES] [--soak] [--preload N] [--backends "embedded postgres"] [--wrk-duration 60s]
 #
+#   --quick        short everything (5 s probes, 15 s scenarios, 20,000 rows, 1,000 sockets): to
+#                  check that the script works, not for figures (about 15 minutes)
+#   --only PHASES  a comma-separated subset of: scenarios probes ceilings startup photos sockets preload;
+#                  also gc (not in the default run): the GET and submit probes under each collector
+#                  (Serial, Parallel, G1, ZGC), BENCH_GC_RUNS (3) instances each, heap BENCH_GC_HEAP
 #   --soak         also 10 minutes at 200 users (high mix), heap after a forced GC each minute, on
 #                  BENCH_SOAK_BACKEND (postgres, the production shape; or embedded)
-#   --preload [N]  also bulk-load N (1,000,000) complaints into PostgreSQL and time list/filter/search
-#   --only-probes  only the wrk probes (and the ceilings)
-#   --only-scenarios  only the three scenarios and the recovery check
-#   --only-extras  skip the scenarios and probes (with --soak and/or --preload)
+#   --preload N    rows for the big-table phase (1,000,000)
+#   --only-probes, --only-scenarios, --only-extras  the older spellings of --only probes,ceilings /
+#                  scenarios / startup,photos,sockets,preload
 #
-# Environment: BENCH_PORT (8000), BENCH_WARMUP (30s of the mix before the wrk probes), BENCH_EMBEDDED_JAVA_OPTS (JVM options for the embedded runs only), BENCH_SCENARIO_SECONDS (60, shorter only for trying the script out), BENCH_JAVA_OPTS (JVM options of the service), BENCH_CONDITIONS
+# Environment: BENCH_PORT (8000), BENCH_WARMUP (30s of the mix before the wrk probes), BENCH_EMBEDDED_JAVA_OPTS (JVM options for the embedded runs only), BENCH_SCENARIO_SECONDS (60), BENCH_JAVA_OPTS (JVM options of the service;
+# default the Debian launcher's), BENCH_STARTUP_RUNS (5), BENCH_CONDITIONS
 # (a sentence for the report, e.g. "machine shared with other jobs"). PostgreSQL at 127.0.0.1:5432
 # (user postgres, trust) and Redis at 127.0.0.1:6379 are used; each run creates its own database.
-# Needs: python3-locust python3-websocket wrk postgresql-client redis-tools nginx (apt-get).
+# Needs: python3-locust python3-websocket wrk postgresql-client redis-tools nginx sqlite3 (apt-get)
+# and Maven with a JDK 21+ for the Java benchmarks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -24,28 +34,42 @@ root=$(pwd)
 backends="embedded postgres"
 wrk_duration=60s
 soak=false
-preload=0
-scenarios=true
-probes=true
+preload=1000000
+phases=scenarios,probes,ceilings,startup,photos,sockets,preload
+quick=false
+command_line="load_tests/benchmark.sh $*"
 while [ $# -gt 0 ]; do
   case "$1" in
+    --quick) quick=true ;;
+    --only) phases=$2; shift ;;
     --soak) soak=true ;;
     --preload)
-      preload=1000000
       if [[ "${2:-}" =~ ^[0-9]+$ ]]; then preload=$2; shift; fi ;;
     --backends) backends=$2; shift ;;
     --wrk-duration) wrk_duration=$2; shift ;;
-    --only-extras) scenarios=false probes=false ;;
-    --only-probes) scenarios=false ;;
-    --only-scenarios) probes=false ;;
-    *) sed -n '2,21p' "$0"; exit 2 ;;
+    --only-extras) phases=startup,photos,sockets,preload ;;
+    --only-probes) phases=probes,ceilings ;;
+    --only-scenarios) phases=scenarios ;;
+    *) sed -n '2,30p' "$0"; exit 2 ;;
   esac
   shift
 done
+runs() { [[ ",$phases," == *",$1,"* ]]; }
+scenario_seconds=${BENCH_SCENARIO_SECONDS:-60}
+warmup=${BENCH_WARMUP:-30s}
+startup_runs=${BENCH_STARTUP_RUNS:-5}
+seed=1000 sockets=10000 photo_seconds=30 big_uploads=50 socket_hold=60
+if $quick; then
+  wrk_duration=5s warmup=5s scenario_seconds=15 startup_runs=2 seed=100
+  sockets=1000 photo_seconds=5 big_uploads=10 socket_hold=5
+  [ "$preload" = 1000000 ] && preload=20000
+fi
+export LOCUST_SEED_COMPLAINTS=$seed
 
 port=${BENCH_PORT:-8000}
 host="http://127.0.0.1:$port"
-java_opts=${BENCH_JAVA_OPTS:-}
+# What the Debian launcher (src/deb/files/bin/complaints) and the container image run with.
+java_opts=${BENCH_JAVA_OPTS-"-Xms64m -Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"}
 stamp=$(date +%Y-%m-%d-%H%M)
 out=${BENCH_OUT:-"$root/load_tests/reports/$stamp"}  # BENCH_OUT adds to an earlier report folder
 work=$(mktemp -d)
@@ -58,7 +82,7 @@ tools="$root/load_tests/bench_tools.py"
 declare -A users=([normal]=50 [high]=200 [stress]=500)
 declare -A rate=([normal]=25 [high]=50 [stress]=100)
 
-for tool in locust wrk psql pgbench redis-cli; do
+for tool in locust wrk psql pgbench redis-cli nginx sqlite3 mvn; do
   command -v "$tool" >/dev/null || { echo "missing $tool (see the header of $0)" >&2; exit 1; }
 done
 
@@ -80,7 +104,7 @@ cat >"$out/meta.json" <<EOF
 {"cpu": "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)", "cores": $(nproc),
  "memory": "$(free -h | awk '/Mem:/ {print $2}')", "commit": "$(git rev-parse --short HEAD)",
  "java_opts": "$java_opts${BENCH_EMBEDDED_JAVA_OPTS:+ (embedded runs: $BENCH_EMBEDDED_JAVA_OPTS)}", "conditions": "${BENCH_CONDITIONS:-load average $(cut -d' ' -f1-3 /proc/loadavg) at start}",
- "command": "load_tests/benchmark.sh $*", "wrk_duration": "$wrk_duration",
+ "command": "$command_line", "wrk_duration": "$wrk_duration", "quick": $quick,
  "users": {"normal": 50, "high": 200, "stress": 500}, "backends": [$(printf '"%s",' $backends | sed 's/,$//')]}
 EOF
 
@@ -88,8 +112,8 @@ mark() { # phase start end -> BACKEND-phases.tsv
   printf '%s\t%s\t%s\n' "$2" "$3" "$4" >>"$out/$1-phases.tsv"
 }
 
-start_service() { # backend data-dir
-  local backend=$1 data=$2
+start_service() { # backend data-dir [label of its files, default the backend]
+  local backend=$1 data=$2 label=${3:-$1}
   rm -f "$LOCUST_TOKEN_CACHE"
   if [ "$backend" = postgres ]; then
     local db="bench_${stamp//-/_}_$RANDOM"
@@ -107,7 +131,7 @@ start_service() { # backend data-dir
   # shellcheck disable=SC2086
   load_tests/service.sh start "$port" "$data" $opts
   current_data=$data
-  "$py" "$tools" sample "$(cat "$data/service.pid")" "$out/$backend-resources.tsv" &
+  "$py" "$tools" sample "$(cat "$data/service.pid")" "$out/$label-resources.tsv" &
   if [ "$backend" = postgres ]; then
     # Connections the instance holds and how many are busy, once a second.
     local pid db
@@ -139,7 +163,7 @@ run_scenario() { # backend scenario
   local backend=$1 scenario=$2 start rc=0
   start=$(date +%s.%N)
   locust -f load_tests/test_complaints_load.py --host="$host" --headless --only-summary \
-    -u "${users[$scenario]}" -r "${rate[$scenario]}" -t "${BENCH_SCENARIO_SECONDS:-60}s" --scenario "$scenario" --strict \
+    -u "${users[$scenario]}" -r "${rate[$scenario]}" -t "${scenario_seconds}s" --scenario "$scenario" --strict \
     --html "$out/$backend-$scenario.html" --summary-json "$out/$backend-$scenario.json" \
     >"$out/$backend-$scenario.log" 2>&1 || rc=$?
   mark "$backend" "$scenario" "$start" "$(date +%s.%N)"
@@ -155,7 +179,7 @@ probe() { # backend name script
   echo "  wrk $name: $(grep 'Requests/sec' "$out/$backend-wrk-$name.txt" || echo failed)"
 }
 
-if $scenarios; then
+if runs scenarios; then
   for backend in $backends; do
     echo "== $backend"
     start_service "$backend" "$work/$backend"
@@ -164,7 +188,7 @@ if $scenarios; then
     tok=$(token)
     "$py" "$tools" recovery "$host" "$tok" 10 0 "$out/$backend-recovery.json"
     # The recovery probe starts when the stress load stops, not after Locust's integrity check.
-    (sleep "$((${BENCH_SCENARIO_SECONDS:-60} + 1))" && "$py" "$tools" recovery "$host" "$tok" 0 20 "$out/$backend-recovery.json") &
+    (sleep "$((scenario_seconds + 1))" && "$py" "$tools" recovery "$host" "$tok" 0 20 "$out/$backend-recovery.json") &
     recovery_pid=$!
     run_scenario "$backend" stress
     wait "$recovery_pid" || true
@@ -173,7 +197,7 @@ if $scenarios; then
   done
 fi
 
-if $probes; then
+if runs probes; then
   for backend in $backends; do
     # Maximum throughput of the service itself: one token makes all of wrk's calls, so the per-caller
     # rate limits (which the scenarios above run with) are switched off here, as the README advises.
@@ -181,14 +205,14 @@ if $probes; then
     export COMPLAINTS_RATE_LIMIT_ENABLED=false
     start_service "$backend" "$work/$backend-probes"
     unset COMPLAINTS_RATE_LIMIT_ENABLED
-    LOCUST_SEED_COMPLAINTS=1000 locust -f load_tests/test_complaints_load.py --host="$host" --headless --only-summary \
+    locust -f load_tests/test_complaints_load.py --host="$host" --headless --only-summary \
       -u 1 -r 1 -t 1s --verify-sample 0 >"$out/$backend-probes-seed.log" 2>&1 || true
     tok=$(token)
     "$py" "$tools" ids "$host" "$tok" "$work/ids.txt"
     export WRK_TOKEN=$tok WRK_SERVICE_TOKEN=$COMPLAINTS_SERVICE_TOKEN WRK_IDS="$work/ids.txt"
     # A fresh JVM compiles its hot paths in the first minute: measured cold, the first probe showed
     # half the rate the same instance reached a minute later. Warm up on the mix, unrecorded.
-    WRK_LUA="$root/load_tests/wrk" wrk -t2 -c64 -d"${BENCH_WARMUP:-30s}" --timeout 10s \
+    WRK_LUA="$root/load_tests/wrk" wrk -t2 -c64 -d"$warmup" --timeout 10s \
       -s "$root/load_tests/wrk/mix.lua" "$host" >/dev/null 2>&1 || true
     probe "$backend" 1-get-one get.lua
     probe "$backend" 2-list-20 list.lua
@@ -202,7 +226,7 @@ if $probes; then
   done
 fi
 
-if $probes; then
+if runs ceilings; then
   echo "== ceilings of this machine"
   mkdir -p "$work/nginx"
   cat >"$work/nginx/nginx.conf" <<EOF
@@ -222,7 +246,35 @@ EOF
   echo "INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES (1, 1, 1, 1, now());" >"$work/commit.sql"
   pgbench -f "$work/commit.sql" -c 64 -j 2 -T "$seconds" -h 127.0.0.1 -U postgres "$db" >"$out/ceiling-postgres-single-row-commits.txt" 2>&1 || true
   psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE $db" >/dev/null
+  # The embedded default's commit ceiling: its own settings (WAL, synchronous=FULL), one writer.
+  "$py" "$tools" sqlite-commits "$seconds" "$work" "$out/ceiling-sqlite-full-commits.txt"
   grep -h -E "Requests/sec|^tps" "$out"/ceiling-*.txt || true
+fi
+
+if runs startup; then
+  echo "== start-up, embedded: launch to a ready /health/ready, first start and $startup_runs restarts"
+  # shellcheck disable=SC2086
+  "$py" "$tools" startup "$(load_tests/service.sh java)" "$(load_tests/service.sh jar)" "$port" \
+    "$startup_runs" "$out/startup.json" $java_opts ${BENCH_EMBEDDED_JAVA_OPTS:-} || true
+fi
+
+if runs photos || runs sockets; then
+  # The Java benchmarks (src/bench/java) start their own instances on free ports.
+  tests=()
+  runs photos && tests+=(PhotoUploadBenchmark)
+  runs sockets && tests+=("DashboardBenchmark#tenThousandSocketsOnOneInstance")
+  echo "== Java benchmarks: ${tests[*]}"
+  rm -rf target/photo-benchmark target/benchmarks/realtime.md
+  mvn -B -q -Pbench test -Djacoco.skip=true -Dspotless.check.skip=true \
+    -Dtest="$(IFS=,; echo "${tests[*]}")" -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dbenchmark.seconds="$photo_seconds" -Dbenchmark.bigUploads="$big_uploads" \
+    -Dbenchmark.serviceJvmArgs="$java_opts" \
+    -Dbenchmark.sockets="$sockets" -Dbenchmark.hold-seconds="$socket_hold" \
+    >"$out/java-benchmarks.log" 2>&1 || echo "  a Java benchmark missed its own checks (see java-benchmarks.log)"
+  for report in target/photo-benchmark/report-*.md; do
+    [ -f "$report" ] && cp "$report" "$out/photo-benchmark-$(basename "$report" | tr -dc 0-9).md"
+  done
+  [ -f target/benchmarks/realtime.md ] && cp target/benchmarks/realtime.md "$out/sockets-realtime.md"
 fi
 
 if $soak; then
@@ -266,30 +318,76 @@ print("  " + text)
 EOF
 fi
 
-if [ "$preload" -gt 0 ]; then
-  echo "== $preload complaints bulk-loaded into PostgreSQL"
-  start_service postgres "$work/preload"
-  db=$(cat "$work/db-postgres")
-  tok=$(token)
-  # The staff the rows point at: the admin, plus porters made by a short Locust run with no load.
-  LOCUST_SEED_COMPLAINTS=0 locust -f load_tests/test_complaints_load.py --host="$host" --headless --only-summary \
-    -u 1 -r 1 -t 1s --verify-sample 0 >"$out/preload-accounts.log" 2>&1 || true
-  started=$(date +%s.%N)
-  psql -q -h 127.0.0.1 -U postgres -d "$db" -v ON_ERROR_STOP=1 -v n="$preload" -f load_tests/preload.sql >"$out/preload-sql.log" 2>&1
-  load_seconds=$("$py" -c "import time; print(round(time.time() - $started, 1))")
-  echo "  loaded in ${load_seconds}s"
-  "$py" "$tools" queries "$host" "$tok" "$work/queries.json"
-  psql -h 127.0.0.1 -U postgres -d "$db" -f load_tests/preload-explain.sql >"$out/preload-explain.txt" 2>&1 || true
-  psql -q -h 127.0.0.1 -U postgres -d "$db" -f load_tests/preload-indexes.sql >>"$out/preload-sql.log" 2>&1 || true
-  "$py" "$tools" queries "$host" "$tok" "$work/queries-indexed.json"
-  "$py" - "$out" "$work" "$preload" "$load_seconds" <<'EOF'
+if runs gc; then
+  # Collector choice for a 2-core, 1 GB instance: the GET and submit probes on the embedded default
+  # under each collector with the same heap, BENCH_GC_RUNS fresh instances each, interleaved so
+  # that a noisy minute on a shared machine falls on all of them. Peak RSS from the sampler.
+  declare -A collectors=([serial]=-XX:+UseSerialGC [parallel]=-XX:+UseParallelGC [g1]=-XX:+UseG1GC
+    [zgc]=-XX:+UseZGC)
+  shipped_opts=$java_opts
+  export COMPLAINTS_RATE_LIMIT_ENABLED=false
+  for run in $(seq 1 "${BENCH_GC_RUNS:-3}"); do
+    for gc in serial parallel g1 zgc; do
+      label=gc-$gc-$run
+      echo "== $label: ${BENCH_GC_HEAP:--Xms64m -Xmx512m} ${collectors[$gc]}"
+      java_opts="${BENCH_GC_HEAP:--Xms64m -Xmx512m} ${collectors[$gc]} -XX:+ExitOnOutOfMemoryError"
+      start_service embedded "$work/$label" "$label"
+      tok=$(token)
+      # Unrecorded: submissions give the GET probe its complaints and warm both paths up.
+      WRK_LUA="$root/load_tests/wrk" WRK_TOKEN=$tok WRK_SERVICE_TOKEN=$COMPLAINTS_SERVICE_TOKEN \
+        wrk -t2 -c64 -d"$warmup" --timeout 10s -s "$root/load_tests/wrk/submit.lua" "$host" >/dev/null 2>&1 || true
+      "$py" "$tools" ids "$host" "$tok" "$work/ids.txt"
+      export WRK_TOKEN=$tok WRK_SERVICE_TOKEN=$COMPLAINTS_SERVICE_TOKEN WRK_IDS="$work/ids.txt"
+      probe "$label" 1-get-one get.lua
+      probe "$label" 3-submit submit.lua
+      stop_service
+      rm -rf "${work:?}/$label"
+    done
+  done
+  unset COMPLAINTS_RATE_LIMIT_ENABLED
+  java_opts=$shipped_opts
+fi
+
+if runs preload; then
+  for backend in $backends; do
+    echo "== $preload complaints bulk-loaded ($backend)"
+    start_service "$backend" "$work/preload-$backend"
+    # The staff the rows point at: the admin, plus porters made by a short Locust run with no load.
+    LOCUST_SEED_COMPLAINTS=0 locust -f load_tests/test_complaints_load.py --host="$host" --headless --only-summary \
+      -u 1 -r 1 -t 1s --verify-sample 0 >"$out/preload-$backend-accounts.log" 2>&1 || true
+    started=$(date +%s.%N)
+    if [ "$backend" = postgres ]; then
+      db=$(cat "$work/db-postgres")
+      psql -q -h 127.0.0.1 -U postgres -d "$db" -v ON_ERROR_STOP=1 -v n="$preload" -f load_tests/preload.sql \
+        >"$out/preload-$backend-sql.log" 2>&1
+    else
+      # SQLite has one writer: the service stops while the rows go in, and starts on them.
+      stop_service
+      { echo ".bail on"; echo ".parameter set :n $preload"; cat load_tests/preload-sqlite.sql; } |
+        sqlite3 "$work/preload-$backend/complaints.db" >"$out/preload-$backend-sql.log" 2>&1
+    fi
+    load_seconds=$("$py" -c "import time; print(round(time.time() - $started, 1))")
+    [ "$backend" = embedded ] && start_service embedded "$work/preload-$backend"
+    echo "  loaded in ${load_seconds}s"
+    tok=$(token)
+    "$py" "$tools" queries "$host" "$tok" "$work/queries.json"
+    echo '{}' >"$work/queries-indexed.json"
+    if [ "$backend" = postgres ]; then
+      psql -h 127.0.0.1 -U postgres -d "$db" -f load_tests/preload-explain.sql >"$out/preload-explain.txt" 2>&1 || true
+      psql -q -h 127.0.0.1 -U postgres -d "$db" -f load_tests/preload-indexes.sql >>"$out/preload-$backend-sql.log" 2>&1 || true
+      "$py" "$tools" queries "$host" "$tok" "$work/queries-indexed.json"
+    fi
+    "$py" - "$out" "$work" "$preload" "$load_seconds" "$backend" <<'EOF'
 import json, sys
-out, work, rows, seconds = sys.argv[1:]
+out, work, rows, seconds, backend = sys.argv[1:]
 json.dump({"rows": int(rows), "load_seconds": float(seconds),
+           "database": {"embedded": "SQLite (embedded)", "postgres": "PostgreSQL"}[backend],
            "queries": json.load(open(f"{work}/queries.json")),
-           "after_indexes": json.load(open(f"{work}/queries-indexed.json"))}, open(f"{out}/preload.json", "w"), indent=2)
+           "after_indexes": json.load(open(f"{work}/queries-indexed.json"))},
+          open(f"{out}/preload-{backend}.json", "w"), indent=2)
 EOF
-  stop_service
+    stop_service
+  done
 fi
 
 "$py" "$tools" report "$out"

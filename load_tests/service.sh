@@ -3,10 +3,11 @@
 #
 #   load_tests/service.sh start PORT DATA_DIR [JVM option...]  # waits until /health/ready answers
 #   load_tests/service.sh stop DATA_DIR
+#   load_tests/service.sh java|jar                          # the JDK and the jar it would use
 #
 # Configuration passes through the environment (COMPLAINTS_*, SPRING_DATASOURCE_URL, ...). The
 # instance binds to 127.0.0.1 unless SERVER_ADDRESS says otherwise; its log and pid file go into
-# DATA_DIR. The jar is built when target/ has none.
+# DATA_DIR. The jar is built when target/ has none. SERVICE_START_SECONDS (120) bounds the wait.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -46,7 +47,9 @@ start() {
   COMPLAINTS_DATA_DIR="$data" SERVER_PORT="$port" SERVER_ADDRESS="${SERVER_ADDRESS:-127.0.0.1}" \
     nohup "$java" "$@" -jar "$jar" >"$data/service.log" 2>&1 &
   echo $! >"$data/service.pid"
-  for _ in $(seq 1 120); do
+  # On a machine shared with other work a start can take minutes; SERVICE_START_SECONDS (120) bounds it.
+  local deadline=$((SECONDS + ${SERVICE_START_SECONDS:-120}))
+  while [ "$SECONDS" -lt "$deadline" ]; do
     if curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready"; then
       echo "service up on :$port (pid $(cat "$data/service.pid"), $java)"
       return 0
@@ -76,5 +79,7 @@ stop() {
 case "${1:-}" in
   start) shift; start "$@" ;;
   stop) shift; stop "$@" ;;
-  *) echo "usage: $0 start PORT DATA_DIR [JVM option...] | stop DATA_DIR" >&2; exit 2 ;;
+  java) find_java ;;
+  jar) find_jar ;;
+  *) echo "usage: $0 start PORT DATA_DIR [JVM option...] | stop DATA_DIR | java | jar" >&2; exit 2 ;;
 esac
