@@ -94,6 +94,8 @@ class Dashboard(ApiUser):
         if code == 1013:  # "try again later": a full instance shedding sockets on purpose
             self.run_context.rejected[(f"WS {SOCKET}", 1013)] += 1
             report_ws("closed [1013 try again later]", time.perf_counter(), None)
+        elif code == 1001:  # "going away": the instance is stopping (an upgrade); reconnect
+            report_ws("closed [1001 going away]", time.perf_counter(), None)
         else:
             report_ws("closed by server", time.perf_counter(), RuntimeError(f"close code {code}"))
 

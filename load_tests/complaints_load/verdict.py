@@ -12,7 +12,7 @@ from .options import RunOptions
 from .scenarios import MIN_SAMPLES, OWN_TARGET_P95, TARGETS
 
 # Rows of honest contention and of graceful refusals: reported, never judged against a target.
-GRACEFUL = ("Retry-After]", "try again later]", "[403]", "[404]", "[412]")
+GRACEFUL = ("Retry-After]", "try again later]", "going away]", "[403]", "[404]", "[412]")
 
 
 def judge(stats: RequestStats, options: RunOptions, run: RunContext) -> dict[str, Any]:

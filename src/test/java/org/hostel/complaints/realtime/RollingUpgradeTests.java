@@ -2,18 +2,15 @@ package org.hostel.complaints.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.DriverManager;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.hostel.complaints.testing.Api;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.PostgresDatabase;
@@ -21,18 +18,22 @@ import org.hostel.complaints.testing.ServiceProcess;
 import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
- * A rolling upgrade (docs/OPERATIONS.md, expand/contract): three instances behind nginx on
- * PostgreSQL and Redis serve a steady load while each in turn is stopped (SIGTERM: a drain, then
- * the graceful shutdown) and replaced on its port by a "new build" that carries one more migration
- * (a nullable column); no request fails, and a dashboard socket opened through nginx afterwards
- * works.
+ * A rolling upgrade (docs/OPERATIONS.md, expand/contract): three instances behind the shipped nginx
+ * site on PostgreSQL and Redis serve the load test's normal scenario (Locust, 50 users) while each
+ * in turn is stopped (SIGTERM: the drain, then the graceful shutdown) and replaced on its port by a
+ * "new build" that carries one more migration (a nullable column). Not one request fails, and a
+ * dashboard socket held through nginx is closed with 1001 as its instance stops, reconnects, and
+ * hears an event after the upgrade.
  */
 @Tag("nginx")
 @Tag("multi-jvm")
 @Tag("rolling-upgrade")
 class RollingUpgradeTests {
+
+  private static final String METRICS_TOKEN = "rolling-upgrade-metrics-" + UUID.randomUUID();
 
   @Test
   void eachInstanceIsReplacedByANewBuildWithoutASingleFailedRequest() throws Exception {
@@ -47,11 +48,12 @@ class RollingUpgradeTests {
             Map.entry("spring.data.redis.url", "redis://127.0.0.1:6379"),
             Map.entry("complaints.realtime.redis-channel", "complaints-test:" + UUID.randomUUID()),
             Map.entry("complaints.rate-limit.enabled", "false"),
-            Map.entry("complaints.shutdown-drain", "3s"),
+            Map.entry("complaints.shutdown-drain", "5s"),
+            Map.entry("complaints.observability.metrics-token", METRICS_TOKEN),
             Map.entry(
                 "complaints.rate-limit.redis-key-prefix",
                 "complaints-test:" + UUID.randomUUID() + ":rate:"));
-    Map<String, String> newBuild = new java.util.HashMap<>(shared);
+    Map<String, String> newBuild = new HashMap<>(shared);
     newBuild.put(
         "spring.flyway.locations",
         "classpath:db/migration/{vendor},classpath:rolling-upgrade/{vendor}");
@@ -59,53 +61,61 @@ class RollingUpgradeTests {
     List<Integer> ports =
         List.of(ServiceProcess.freePort(), ServiceProcess.freePort(), ServiceProcess.freePort());
     List<Instances.Instance> instances = new ArrayList<>();
+    List<String> timeline = new ArrayList<>();
     Nginx nginx = null;
-    ExecutorService load = Executors.newFixedThreadPool(4);
-    AtomicBoolean running = new AtomicBoolean(true);
-    Queue<String> failures = new ConcurrentLinkedQueue<>();
-    AtomicLong requests = new AtomicLong();
+    LocustRun locust = null;
+    ReconnectingDashboard dashboard = null;
     try {
       for (int port : ports) {
         instances.add(Instances.start(port, shared, jvm, List.of()));
-        Instances.awaitReady(instances.getLast(), Duration.ofMinutes(3));
+        Instances.awaitReady(instances.getLast(), Duration.ofMinutes(4));
       }
       nginx = Nginx.inFrontOf(ports);
       Api api = nginx.api();
       String admin = api.login(TestSetup.ADMIN_EMAIL, TestSetup.ADMIN_PASSWORD);
-      for (int i = 0; i < 4; i++) {
-        load.submit(() -> work(api, admin, running, requests, failures));
-      }
-      Thread.sleep(3000);
+      dashboard = ReconnectingDashboard.open(nginx.base(), admin);
+      locust =
+          LocustRun.start(
+              nginx.base(),
+              "normal",
+              50,
+              100,
+              Map.of("COMPLAINTS_OBSERVABILITY_METRICS_TOKEN", METRICS_TOKEN));
+      locust.awaitRunning(Duration.ofMinutes(4));
+      Thread.sleep(5000);
       for (int i = 0; i < instances.size(); i++) {
-        Instances.Instance old = instances.get(i);
-        // SIGTERM, as systemd stops it: the instance drains (COMPLAINTS_SHUTDOWN_DRAIN: serves
-        // with Connection: close, so nginx keeps no idle connection to it), then shuts down
-        // gracefully. Without the drain nginx may send a POST on a kept-alive connection the
-        // stopping instance closes, and it never retries a POST (it might have been applied).
-        old.process().destroy();
-        assertThat(old.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // SIGTERM, as systemd and docker stop it: the instance drains (GETs refused with 503,
+        // which nginx resends elsewhere and counts until it takes the instance out; writes
+        // served with Connection: close), then shuts down gracefully.
+        timeline.add(Instant.now() + " SIGTERM to " + ports.get(i));
+        instances.get(i).process().destroy();
+        assertThat(instances.get(i).process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        timeline.add(Instant.now() + " exited " + ports.get(i));
         Instances.Instance replacement = Instances.start(ports.get(i), newBuild, jvm, List.of());
         instances.set(i, replacement);
-        Instances.awaitReady(replacement, Duration.ofMinutes(3));
-        Thread.sleep(3000);
+        Instances.awaitReady(replacement, Duration.ofMinutes(4));
+        timeline.add(Instant.now() + " new build ready on " + ports.get(i));
+        Thread.sleep(5000);
       }
-      running.set(false);
-      load.shutdown();
-      assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+      JsonNode run = locust.finish(Duration.ofMinutes(3));
+      String context =
+          "timeline:%n%s%nLocust:%n%s%nnginx error log:%n%s"
+              .formatted(String.join("\n", timeline), locust.log(), nginx.errorLog());
+      System.out.println("Rolling upgrade: " + run.get("requests") + " requests, " + context);
+      assertThat(run.get("failures").asLong()).as("failed requests; %s", context).isZero();
+      assertThat(run.get("requests").asLong()).isGreaterThan(500);
+      assertThat(run.path("integrity").path("ok").asBoolean())
+          .as("every acknowledged submission stored once; %s", context)
+          .isTrue();
+      assertThat(endpoint(run, "WS /ws/dashboard closed [1001 going away]"))
+          .as("the load test's dashboards were told their instance went away; %s", context)
+          .isPositive();
 
-      assertThat(failures).as("failed requests during the upgrade").isEmpty();
-      assertThat(requests.get()).isGreaterThan(50);
-      System.out.println("Rolling upgrade: " + requests.get() + " requests, none failed");
-      try (var db =
-              java.sql.DriverManager.getConnection(database.url(), PostgresDatabase.USER, "");
-          var rows =
-              db.createStatement()
-                  .executeQuery(
-                      "SELECT count(*) FROM information_schema.columns WHERE table_name ="
-                          + " 'complaints' AND column_name = 'upgrade_probe'")) {
-        rows.next();
-        assertThat(rows.getInt(1)).as("the new build's migration ran").isEqualTo(1);
-      }
+      assertThat(dashboard.closeCodes())
+          .as("the dashboard's sockets ended as their instances stopped")
+          .isNotEmpty()
+          .containsOnly(1001);
+      assertThat(dashboard.failedReconnects()).isEmpty();
       String complaint =
           api.post(
                   "/api/v1/complaints/submit",
@@ -114,13 +124,23 @@ class RollingUpgradeTests {
               .json()
               .get("id")
               .asString();
-      assertThat(api.get("/api/v1/complaints/" + complaint, admin).status()).isEqualTo(200);
-      try (var dashboard = DashboardClient.open(nginx.base(), admin)) {
-        DashboardSocketTests.awaitReady(dashboard);
+      dashboard.awaitEventAbout(complaint);
+      try (var db = DriverManager.getConnection(database.url(), PostgresDatabase.USER, "");
+          var rows =
+              db.createStatement()
+                  .executeQuery(
+                      "SELECT count(*) FROM information_schema.columns WHERE table_name ="
+                          + " 'complaints' AND column_name = 'upgrade_probe'")) {
+        rows.next();
+        assertThat(rows.getInt(1)).as("the new build's migration ran").isEqualTo(1);
       }
     } finally {
-      running.set(false);
-      load.shutdownNow();
+      if (dashboard != null) {
+        dashboard.close();
+      }
+      if (locust != null) {
+        locust.close();
+      }
       if (nginx != null) {
         nginx.close();
       }
@@ -129,28 +149,12 @@ class RollingUpgradeTests {
     }
   }
 
-  private static void work(
-      Api api, String admin, AtomicBoolean running, AtomicLong requests, Queue<String> failures) {
-    String reporter = Fixtures.reporter();
-    while (running.get()) {
-      try {
-        Api.Response created =
-            api.post(
-                "/api/v1/complaints/submit", TestSetup.SERVICE_TOKEN, Fixtures.complaint(reporter));
-        requests.incrementAndGet();
-        if (created.status() != 201) {
-          failures.add("submit: " + created);
-          continue;
-        }
-        Api.Response read =
-            api.get("/api/v1/complaints/" + created.json().get("id").asString(), admin);
-        requests.incrementAndGet();
-        if (read.status() != 200) {
-          failures.add("read: " + read);
-        }
-      } catch (RuntimeException e) {
-        failures.add("exception: " + e);
+  private static long endpoint(JsonNode run, String name) {
+    for (JsonNode row : run.get("endpoints")) {
+      if (row.get("endpoint").asString().equals(name)) {
+        return row.get("requests").asLong();
       }
     }
+    return 0;
   }
 }

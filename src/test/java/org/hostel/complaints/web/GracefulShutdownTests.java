@@ -13,13 +13,18 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.hostel.complaints.ComplaintsApplication;
 import org.hostel.complaints.testing.Api;
+import org.hostel.complaints.testing.Eventually;
+import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.PostgresDatabase;
 import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Stopping an instance lets the requests it is working on finish before the port closes. */
+/**
+ * Stopping an instance: the drain (COMPLAINTS_SHUTDOWN_DRAIN) takes it out of a proxy's rotation,
+ * then the requests it is working on finish before the port closes.
+ */
 class GracefulShutdownTests {
 
   static int waitingOnLocks(String url, String database) throws Exception {
@@ -36,13 +41,11 @@ class GracefulShutdownTests {
     }
   }
 
-  @Test
-  void shuttingDownDrainsInFlightRequestsBeforeThePortCloses() throws Exception {
-    PostgresDatabase database = PostgresDatabase.create();
-    ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(ComplaintsApplication.class)
-            // Command-line arguments, so that they win over application.yaml.
-            .run(
+  /** An instance on {@code database}, with {@code more} settings. */
+  private static ConfigurableApplicationContext start(PostgresDatabase database, String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
                 "--server.port=0",
                 "--server.address=127.0.0.1",
                 "--complaints.data-dir=" + TestSetup.tempDataDir(),
@@ -54,7 +57,59 @@ class GracefulShutdownTests {
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + PostgresDatabase.USER,
                 "--spring.datasource.password=",
-                "--spring.datasource.hikari.maximum-pool-size=4");
+                "--spring.datasource.hikari.maximum-pool-size=4"));
+    args.addAll(List.of(more));
+    // Command-line arguments, so that they win over application.yaml.
+    return new SpringApplicationBuilder(ComplaintsApplication.class)
+        .run(args.toArray(String[]::new));
+  }
+
+  @Test
+  void whileDrainingReadsGoElsewhereAndWritesAreServedOnClosingConnections() throws Exception {
+    PostgresDatabase database = PostgresDatabase.create();
+    ConfigurableApplicationContext app = start(database, "--complaints.shutdown-drain=4s");
+    Api api =
+        Api.onPort(Integer.parseInt(app.getEnvironment().getProperty("local.server.port", "0")));
+    assertThat(api.get("/health/ready", null).status()).isEqualTo(200);
+
+    CompletableFuture<Void> stopping = CompletableFuture.runAsync(app::close);
+    Api.Response refused =
+        Eventually.poll(
+            "the drain refuses reads",
+            java.time.Duration.ofSeconds(10),
+            () -> api.get("/api/v1/complaints", TestSetup.SERVICE_TOKEN),
+            r -> r.status() == 503);
+    assertThat(refused.header("Retry-After")).isPresent();
+    assertThat(refused.json().get("type").asString()).isEqualTo("/problems/shutting-down");
+    assertThat(api.get("/health/ready", null).status()).isEqualTo(503);
+    assertThat(api.get("/health/live", null).status()).isEqualTo(200);
+    Api.Response written =
+        api.post(
+            "/api/v1/complaints/submit",
+            TestSetup.SERVICE_TOKEN,
+            Fixtures.complaint(Fixtures.reporter()));
+    assertThat(written.status()).isEqualTo(201);
+    assertThat(written.header("Connection")).hasValue("close");
+    assertThat(stopping).isNotDone();
+
+    stopping.get();
+    try (Connection db = DriverManager.getConnection(database.url(), PostgresDatabase.USER, "");
+        ResultSet rows =
+            db.createStatement()
+                .executeQuery(
+                    "SELECT count(*) FROM complaints WHERE id = '"
+                        + written.json().get("id").asString()
+                        + "'")) {
+      rows.next();
+      assertThat(rows.getInt(1)).as("the write served during the drain is stored").isEqualTo(1);
+    }
+    database.drop();
+  }
+
+  @Test
+  void shuttingDownDrainsInFlightRequestsBeforeThePortCloses() throws Exception {
+    PostgresDatabase database = PostgresDatabase.create();
+    ConfigurableApplicationContext app = start(database);
     int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port", "0"));
     Api api = Api.onPort(port);
     List<CompletableFuture<Api.Response>> held;
