@@ -35,12 +35,17 @@ class ComplaintController {
   private final ComplaintService complaints;
   private final SubmissionService submissions;
   private final ComplaintResponses responses;
+  private final ComplaintReads reads;
 
   ComplaintController(
-      ComplaintService complaints, SubmissionService submissions, ComplaintResponses responses) {
+      ComplaintService complaints,
+      SubmissionService submissions,
+      ComplaintResponses responses,
+      ComplaintReads reads) {
     this.complaints = complaints;
     this.submissions = submissions;
     this.responses = responses;
+    this.reads = reads;
   }
 
   /** {@code reason} is required to put a complaint on hold, ignored otherwise. */
@@ -97,12 +102,12 @@ class ComplaintController {
           "The complaint with `allowed_transitions` and `can_assign` for the caller, and `ETag: \"<version>\"`; `If-None-Match` answers 304. A complaint the caller may not see is 404.")
   @GetMapping("/{id}")
   ResponseEntity<ComplaintResponse> get(Caller caller, @PathVariable UUID id, WebRequest request) {
-    Complaint complaint = complaints.visible(caller, id);
-    String etag = ComplaintHeaders.etag(complaint);
+    ComplaintReads.Read read = reads.visible(caller, id);
+    String etag = ComplaintHeaders.etag(read.complaint());
     if (request.checkNotModified(etag)) {
       return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
     }
-    return withTag(HttpStatus.OK, caller, complaint);
+    return ResponseEntity.ok().eTag(etag).body(responses.of(caller, read));
   }
 
   @Operation(

@@ -43,6 +43,29 @@ class ComplaintResponses {
     return all(caller, List.of(complaint)).getFirst();
   }
 
+  /** The answer for one complaint read with everything it shows, links signed in memory. */
+  ComplaintResponse of(Caller caller, ComplaintReads.Read read) {
+    PhotoLinks links = photos.getIfAvailable();
+    List<String> photoUrls = new ArrayList<>();
+    if (links != null) {
+      List<UUID> owners = new ArrayList<>(List.of(read.complaint().id()));
+      owners.addAll(read.duplicates());
+      for (UUID owner : owners) {
+        for (ComplaintReads.StoredPhoto photo : read.photos().getOrDefault(owner, List.of())) {
+          photoUrls.add(links.url(owner, photo.id(), photo.mimeType()));
+        }
+      }
+    }
+    return of(
+        caller,
+        read.complaint(),
+        photoUrls,
+        read.stars(),
+        read.links(),
+        read.duplicates(),
+        read.channel());
+  }
+
   List<ComplaintResponse> all(Caller caller, List<Complaint> complaints) {
     List<UUID> ids = complaints.stream().map(Complaint::id).toList();
     Map<UUID, Integer> stars = ratings.of(ids);

@@ -18,6 +18,12 @@ public interface PhotoLinks {
   Map<UUID, List<String>> urls(Collection<UUID> complaintIds);
 
   /**
+   * The browser-loadable URL of one ready photo whose row the caller has already read, made without
+   * a query (a signature computed in memory).
+   */
+  String url(UUID complaintId, UUID photoId, String mimeType);
+
+  /**
    * Whether {@code url} is a link this service gave out to a photo it still stores (the old
    * system's bot may send such links back in {@code photo_urls}).
    */

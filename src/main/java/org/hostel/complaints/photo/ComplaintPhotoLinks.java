@@ -33,6 +33,11 @@ class ComplaintPhotoLinks implements PhotoLinks {
   }
 
   @Override
+  public String url(UUID complaintId, UUID photoId, String mimeType) {
+    return storage.readUrl(Photo.fullKey(complaintId, photoId, mimeType));
+  }
+
+  @Override
   public boolean issued(String url) {
     return storage
         .keyOf(url)

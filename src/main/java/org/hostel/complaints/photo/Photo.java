@@ -97,7 +97,11 @@ record Photo(
   }
 
   String fullKey() {
-    return folder(complaintId, id) + "full." + extension(mimeType);
+    return fullKey(complaintId, id, mimeType);
+  }
+
+  static String fullKey(UUID complaintId, UUID photoId, String mimeType) {
+    return folder(complaintId, photoId) + "full." + extension(mimeType);
   }
 
   String thumbnailKey() {

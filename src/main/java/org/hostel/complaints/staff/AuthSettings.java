@@ -27,6 +27,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     anyone instead of to logged-in callers only ({@code COMPLAINTS_AUTH_PUBLIC_API_DOCS})
  * @param clockSkew how long after its expiry a token is still accepted, for clocks that differ
  *     between instances ({@code COMPLAINTS_AUTH_CLOCK_SKEW})
+ * @param accountCacheTtl longest time an instance trusts what it remembers of a token's account
+ *     (active, cut-off, revoked) without asking the database; changes reach every instance at once
+ *     through Redis, PostgreSQL or this process, so this only bounds how long a lost message can
+ *     delay a sign-out; 0 asks the database on every request ({@code
+ *     COMPLAINTS_AUTH_ACCOUNT_CACHE_TTL})
+ * @param accountChannel the Redis channel account changes travel on, where Redis is configured
  */
 @ConfigurationProperties("complaints.auth")
 record AuthSettings(
@@ -41,4 +47,6 @@ record AuthSettings(
     @DefaultValue("10") int failuresPerUsername,
     @DefaultValue("10") int passwordHashStrength,
     @DefaultValue("false") boolean publicApiDocs,
-    @DefaultValue("5s") Duration clockSkew) {}
+    @DefaultValue("5s") Duration clockSkew,
+    @DefaultValue("5s") Duration accountCacheTtl,
+    @DefaultValue("complaints:accounts") String accountChannel) {}

@@ -20,9 +20,12 @@ class StaffRepository {
       "id, full_name, email, phone, role, active, password_hash, tokens_valid_after, created_at";
 
   private final JdbcClient jdbc;
+  private final AccountChanges changes;
 
-  StaffRepository(JdbcClient jdbc) {
+  /** Every write that a token check reads announces itself, so cached token states follow. */
+  StaffRepository(JdbcClient jdbc, AccountChanges changes) {
     this.jdbc = jdbc;
+    this.changes = changes;
   }
 
   /** The stored row, with what only this feature may see. */
@@ -110,10 +113,12 @@ class StaffRepository {
           .param("id", id.toString())
           .update();
     }
+    changes.accountChanged(id);
   }
 
   void delete(UUID id) {
     jdbc.sql("DELETE FROM staff WHERE id = :id").param("id", id.toString()).update();
+    changes.accountChanged(id);
   }
 
   Map<UUID, String> names(Collection<UUID> ids) {
@@ -157,6 +162,7 @@ class StaffRepository {
         .param("after", tokensValidAfter)
         .param("id", id.toString())
         .update();
+    changes.accountChanged(id);
   }
 
   void updateProfile(UUID id, String fullName, @Nullable String phone) {
@@ -176,6 +182,7 @@ class StaffRepository {
         .param("jti", tokenId)
         .param("expiresAt", expiresAt.toEpochMilli())
         .update();
+    changes.tokenRevoked(tokenId);
   }
 
   int forgetExpiredRevocations(Instant now) {

@@ -44,6 +44,7 @@ class TokenService {
   private final StaffRepository staff;
   private final AuthSettings settings;
   private final SessionRegistry sessions;
+  private final AccountStates states;
   private final Clock clock;
 
   TokenService(
@@ -52,6 +53,7 @@ class TokenService {
       Deployment deployment,
       StaffRepository staff,
       SessionRegistry sessions,
+      AccountStates states,
       Clock clock) {
     this.keys = new SigningKeys(secret(settings, secrets, deployment), verifying(settings));
     this.encoder = keys.encoder();
@@ -71,6 +73,7 @@ class TokenService {
     this.staff = staff;
     this.settings = settings;
     this.sessions = sessions;
+    this.states = states;
     this.clock = clock;
   }
 
@@ -134,8 +137,8 @@ class TokenService {
       throw new InvalidBearerTokenException("The token is invalid or expired");
     }
     StaffRepository.TokenState state =
-        staff
-            .tokenState(staffId, tokenId)
+        states
+            .state(staffId, tokenId, () -> staff.tokenState(staffId, tokenId))
             .orElseThrow(() -> new InvalidBearerTokenException("The token is invalid or expired"));
     if (state.revoked()
         || !state.active()

@@ -90,6 +90,50 @@ abstract class PhotoStoreContract {
   }
 
   @Test
+  void aComplaintReadByIdShowsWhatTheListShowsForIt() {
+    String reporter = Fixtures.reporter();
+    String master = fixtures.submit(Fixtures.complaint(reporter)).get("id").asString();
+    String duplicate = fixtures.submit(Fixtures.complaint(reporter)).get("id").asString();
+    String admin = fixtures.adminToken();
+    for (String complaint : List.of(master, master, duplicate)) {
+      assertThat(upload(admin, complaint, "leak.jpg", TestImages.jpeg(400, 300)).status())
+          .isEqualTo(201);
+    }
+    assertThat(
+            api.post("/api/v1/complaints/" + duplicate + "/merge", admin, Map.of("into", master))
+                .status())
+        .isEqualTo(200);
+
+    JsonNode read = api.get("/api/v1/complaints/" + master, admin).json();
+    JsonNode listed = null;
+    for (JsonNode item :
+        api.get("/api/v1/complaints?page_size=100&telegram_user_id=" + reporter, admin)
+            .json()
+            .get("items")) {
+      if (item.get("id").asString().equals(master)) {
+        listed = item;
+      }
+    }
+
+    assertThat(listed).isNotNull();
+    assertThat(read.get("duplicates")).hasSize(1);
+    // Signed links may carry the time they were signed at (S3); what they point to must agree.
+    assertThat(paths(read.get("photo_urls"))).hasSize(3).isEqualTo(paths(listed.get("photo_urls")));
+    assertThat(withoutLinks(read)).isEqualTo(withoutLinks(listed));
+  }
+
+  private static JsonNode withoutLinks(JsonNode complaint) {
+    tools.jackson.databind.node.ObjectNode copy =
+        (tools.jackson.databind.node.ObjectNode) complaint.deepCopy();
+    copy.remove("photo_urls");
+    return copy;
+  }
+
+  private static List<String> paths(JsonNode urls) {
+    return urls.valueStream().map(u -> u.asString().split("\\?")[0]).toList();
+  }
+
+  @Test
   void anUploadedPhotoIsListedLoadableAndShownOnItsComplaint() {
     JsonNode submitted = fixtures.submit();
     String complaint = submitted.get("id").asString();
