@@ -59,7 +59,7 @@ class PhotoPipelineTests {
         .param("id", photos.getFirst())
         .update();
 
-    ConfigurableApplicationContext next = instance("--complaints.photos.processing-lease=3s");
+    ConfigurableApplicationContext next = instance();
     try {
       awaitReady(complaint, photos.size());
       assertThat(attempts(photos.getFirst()))
