@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.hostel.complaints.photo.TestImages;
-import org.hostel.complaints.testing.Eventually;
 import org.hostel.complaints.testing.Api;
+import org.hostel.complaints.testing.Eventually;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.Multipart;
 import org.hostel.complaints.testing.TestSetup;
@@ -71,7 +71,7 @@ class DataFolderPermissionsTests {
         () -> {
           try (Stream<Path> tree = Files.walk(DATA)) {
             return tree.map(p -> DATA.relativize(p).toString())
-                .noneMatch(p -> p.endsWith("/original") || p.startsWith("uploading/photo-"))
+                    .noneMatch(p -> p.endsWith("/original") || p.startsWith("uploading/photo-"))
                 && api.get("/api/v1/complaints/" + complaint, TestSetup.SERVICE_TOKEN)
                         .json()
                         .get("photo_urls")
