@@ -46,6 +46,10 @@ export async function detailView(ctx, main, params) {
     history = events;
     photos = pictures || (complaint.photo_urls || []).map((url) => ({ file_url: url, thumbnail_url: url }));
     render();
+    // photo_ready reloads at once; looking again now and then covers an event missed while offline.
+    if (photos.some((photo) => photo.state === 'processing')) {
+      setTimeout(() => { if (document.body.contains(body)) load().catch(() => {}); }, 3000);
+    }
   }
 
   async function loadPhotos() {
@@ -211,8 +215,11 @@ export async function detailView(ctx, main, params) {
     h('button', { type: 'submit', class: 'secondary' }, 'Upload'), status);
     const list = photos.length
       ? h('ul', { class: 'photos' }, photos.map((photo, index) => h('li', null,
-        h('button', { type: 'button', class: 'thumb', 'aria-label': `Open photo ${index + 1} of ${photos.length}`, onclick: () => viewer.open(photo, index, photos.length) },
-          h('img', { src: photo.thumbnail_url || photo.file_url, alt: '', width: '128', height: '128', loading: 'lazy' })))))
+        // Processed in the background: a placeholder until the photo_ready event reloads the list.
+        photo.state === 'processing' || photo.state === 'failed'
+          ? h('span', { class: `thumb pending ${photo.state}` }, photo.state === 'failed' ? 'Could not be processed' : 'Processing…')
+          : h('button', { type: 'button', class: 'thumb', 'aria-label': `Open photo ${index + 1} of ${photos.length}`, onclick: () => viewer.open(photo, index, photos.length) },
+            h('img', { src: photo.thumbnail_url || photo.file_url, alt: '', width: '128', height: '128', loading: 'lazy' })))))
       : h('p', { class: 'hint' }, 'No photos.');
     // A closed complaint is final: nothing more is added to it.
     return h('section', { 'aria-labelledby': 'd-photos' }, h('h2', { id: 'd-photos' }, 'Photos'), list, complaint.status === 'closed' ? null : upload);
@@ -254,7 +261,8 @@ export async function detailView(ctx, main, params) {
     if (event.event_type === 'new_complaint' || event.data?.complaint_id !== id) return;
     try {
       await load();
-      if (event.data?.updated_by !== ctx.me.id && event.data?.assigned_by !== ctx.me.id) {
+      const processed = event.event_type === 'photo_ready' || event.event_type === 'photo_failed';
+      if (!processed && event.data?.updated_by !== ctx.me.id && event.data?.assigned_by !== ctx.me.id) {
         notice.textContent = 'This complaint was just changed by someone else; showing its current state.';
         notice.className = 'notice';
       }

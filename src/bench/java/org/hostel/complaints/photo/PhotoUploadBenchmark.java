@@ -68,6 +68,7 @@ class PhotoUploadBenchmark {
       long idleRssMb,
       long peakRssMb,
       long endRssMb,
+      double drainSeconds,
       String loadAverage) {
 
     int errors() {
@@ -77,7 +78,7 @@ class PhotoUploadBenchmark {
     String line() {
       return String.format(
           Locale.ROOT,
-          "| %s | %d | %.1f/s | %d | %d | %d | %d | %d | %s | %d MB | %d MB | %d MB | %s |",
+          "| %s | %d | %.1f/s | %d | %d | %d | %d | %d | %s | %d MB | %d MB | %d MB | %.1f s | %s |",
           name,
           requests,
           perSecond,
@@ -90,6 +91,7 @@ class PhotoUploadBenchmark {
           idleRssMb,
           peakRssMb,
           endRssMb,
+          drainSeconds,
           loadAverage);
     }
   }
@@ -153,12 +155,13 @@ class PhotoUploadBenchmark {
                 : System.getProperty("benchmark.serviceJvmArgs"))
         .append("; load generator and S3Proxy in")
         .append(" the benchmark JVM on the same machine. Latency in ms per upload (request sent")
-        .append(" to 201 received), including checks, thumbnail and storage. RSS idle: the service")
-        .append(" just after start-up, before any upload.\n\n")
+        .append(" to 201 received). Drain: from the last answer until no accepted photo waits for")
+        .append(" background processing (0 where photos are processed inside the request); peak")
+        .append(" and end RSS are read after it. RSS idle: the service just after start-up.\n\n")
         .append(
             "| phase | uploads | rate | p50 | p95 | p99 | max | errors | statuses | RSS idle |"
-                + " peak RSS | RSS at end | load avg |\n")
-        .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + " peak RSS | RSS at end | drain | load avg |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     phases.forEach(p -> report.append(p.line()).append('\n'));
     Path file = out.resolve("report-" + System.currentTimeMillis() + ".md");
     Files.writeString(file, report);
@@ -172,7 +175,7 @@ class PhotoUploadBenchmark {
     List<Multipart> bodies =
         photos.stream().map(p -> Multipart.file("IMG.jpg", "image/jpeg", p)).toList();
     for (int i = 0; i < 6; i++) {
-      service.upload(bodies.get(i % bodies.size()));
+      service.upload(i, bodies.get(i % bodies.size()));
     }
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     Map<Integer, Integer> statuses = Collections.synchronizedMap(new TreeMap<>());
@@ -190,7 +193,7 @@ class PhotoUploadBenchmark {
                 while (System.nanoTime() < end) {
                   started.incrementAndGet();
                   long t0 = System.nanoTime();
-                  int status = service.upload(bodies.get(i++ % bodies.size()));
+                  int status = service.upload(offset, bodies.get(i++ % bodies.size()));
                   latencies.add((System.nanoTime() - t0) / 1_000_000);
                   statuses.merge(status, 1, Integer::sum);
                 }
@@ -219,7 +222,7 @@ class PhotoUploadBenchmark {
               () -> {
                 go.await();
                 long t0 = System.nanoTime();
-                int status = service.upload(body);
+                int status = service.upload(0, body);
                 latencies.add((System.nanoTime() - t0) / 1_000_000);
                 statuses.merge(status, 1, Integer::sum);
                 return null;
@@ -245,6 +248,7 @@ class PhotoUploadBenchmark {
       throws IOException {
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
+    double drain = service.drain();
     Phase phase =
         new Phase(
             name,
@@ -258,6 +262,7 @@ class PhotoUploadBenchmark {
             service.idleRssKb / 1024,
             service.memoryKb("VmHWM") / 1024,
             service.memoryKb("VmRSS") / 1024,
+            drain,
             loadAverage());
     System.out.println(phase.line());
     return phase;
@@ -291,13 +296,13 @@ class PhotoUploadBenchmark {
   private static final class Service implements AutoCloseable {
     private final ServiceProcess process;
     private final String base;
-    private final String complaint;
+    private final List<String> complaints;
     private final long idleRssKb;
 
-    private Service(ServiceProcess process, String complaint) throws IOException {
+    private Service(ServiceProcess process, List<String> complaints) throws IOException {
       this.process = process;
       this.base = process.api().base();
-      this.complaint = complaint;
+      this.complaints = complaints;
       this.idleRssKb = memoryKb("VmRSS");
     }
 
@@ -320,11 +325,44 @@ class PhotoUploadBenchmark {
       settings.put("complaints.photos.max-per-complaint", "1000");
       settings.putAll(extra);
       ServiceProcess process = ServiceProcess.start(Map.of(), log, jvm, settings);
-      String complaint = new Fixtures(process.api()).submit().get("id").asString();
-      return new Service(process, complaint);
+      // One complaint per uploader: answered before processing, 30 s of uploads can pass the
+      // limit of photos one complaint may have.
+      Fixtures fixtures = new Fixtures(process.api());
+      List<String> complaints = new ArrayList<>();
+      for (int i = 0; i < Math.max(UPLOADERS, 1); i++) {
+        complaints.add(fixtures.submit().get("id").asString());
+      }
+      return new Service(process, complaints);
     }
 
-    int upload(Multipart body) {
+    /** Seconds until no accepted photo waits for processing; 0 when the service has no queue. */
+    double drain() throws IOException {
+      long begin = System.nanoTime();
+      long deadline = begin + Duration.ofMinutes(15).toNanos();
+      while (System.nanoTime() < deadline) {
+        String scrape =
+            process.api().call("GET", "/metrics").token(TestSetup.METRICS_TOKEN).send().body();
+        double waiting =
+            scrape
+                .lines()
+                .filter(line -> line.startsWith("photo_processing_waiting"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+        if (waiting == 0) {
+          return (System.nanoTime() - begin) / 1e9;
+        }
+        try {
+          Thread.sleep(250);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException(e);
+        }
+      }
+      throw new IOException("photos still waiting for processing after 15 minutes");
+    }
+
+    int upload(int uploader, Multipart body) {
+      String complaint = complaints.get(uploader % complaints.size());
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(base + "/api/v1/complaints/" + complaint + "/photos"))
               .timeout(Duration.ofSeconds(120))

@@ -97,6 +97,8 @@ class ProgressiveJpegBenchmark {
         base.presignTtl(),
         base.cleanupInterval(),
         base.processingConcurrency(),
+        base.processingEnabled(),
+        base.processingLease(),
         base.urlSecret(),
         base.s3());
   }

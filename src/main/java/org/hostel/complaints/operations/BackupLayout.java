@@ -79,19 +79,26 @@ final class BackupLayout {
     }
   }
 
-  /** The files a stored photo must have: its full image and thumbnail, by key. */
+  /**
+   * The files a stored photo must have, by key: a ready one's full image and thumbnail, and the
+   * original of one still waiting to be processed (the restored service processes it).
+   */
   static List<String> photoKeys(Connection connection) throws SQLException {
     List<String> keys = new java.util.ArrayList<>();
     try (Statement statement = connection.createStatement();
         ResultSet rows =
             statement.executeQuery(
-                "SELECT complaint_id, id, mime_type FROM photos WHERE state = 'ready'"
-                    + " ORDER BY complaint_id, id")) {
+                "SELECT complaint_id, id, mime_type, state FROM photos"
+                    + " WHERE state IN ('ready', 'processing') ORDER BY complaint_id, id")) {
       while (rows.next()) {
         String folder = rows.getString(1) + "/" + rows.getString(2) + "/";
         String extension = "image/png".equals(rows.getString(3)) ? "png" : "jpg";
-        keys.add(folder + "full." + extension);
-        keys.add(folder + "thumb." + extension);
+        if ("processing".equals(rows.getString(4))) {
+          keys.add(folder + "original");
+        } else {
+          keys.add(folder + "full." + extension);
+          keys.add(folder + "thumb." + extension);
+        }
       }
     }
     return keys;

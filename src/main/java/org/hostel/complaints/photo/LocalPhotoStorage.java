@@ -38,7 +38,7 @@ final class LocalPhotoStorage implements PhotoStorage {
       Pattern.compile(
           "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/"
               + "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/"
-              + "(full\\.jpg|full\\.png|thumb\\.jpg|thumb\\.png|upload)");
+              + "(full\\.jpg|full\\.png|thumb\\.jpg|thumb\\.png|upload|original)");
 
   private final Path root;
   private final LinkSigner signer;

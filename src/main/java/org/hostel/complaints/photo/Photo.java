@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A stored photo row. While {@code pending} (presigned, not yet confirmed) the type and size are
- * the declared ones and {@code expiresAt} is set; once {@code ready} they describe the stored
- * image.
+ * the declared ones and {@code expiresAt} is set; while {@code processing} they describe the
+ * checked original; once {@code ready} they describe the stored image.
  *
  * @param addedBy {@link org.hostel.complaints.staff.Caller#key()} of whoever added it
  */
@@ -28,12 +28,20 @@ record Photo(
     @Nullable Instant expiresAt) {
 
   /**
-   * Presigned and awaited; stored and listed; or refused at confirm, awaiting its link's expiry.
+   * Presigned and awaited; accepted, its original waiting to be processed; stored; found
+   * undecodable while processing; or refused at confirm, awaiting its link's expiry.
    */
   enum State {
     PENDING,
+    PROCESSING,
     READY,
-    VOID
+    FAILED,
+    VOID;
+
+    /** Whether clients see photos in this state: accepted ones, whatever became of them. */
+    boolean listed() {
+      return this == PROCESSING || this == READY || this == FAILED;
+    }
   }
 
   /** A presigned upload awaited until {@code expiresAt}, as its client declared it. */
@@ -60,14 +68,32 @@ record Photo(
         expiresAt);
   }
 
-  /** A stored photo, described by what processing made of it. */
-  static Photo ready(
+  /** An accepted photo whose checked original waits to be processed. */
+  static Photo processing(
       UUID id,
       UUID complaintId,
       String fileName,
-      PhotoProcessor.Result stored,
+      PhotoProcessor.Checked original,
+      long size,
       String addedBy,
       Instant at) {
+    return new Photo(
+        id,
+        complaintId,
+        State.PROCESSING,
+        fileName,
+        "image/" + original.format().readerName,
+        size,
+        (int) original.width(),
+        (int) original.height(),
+        null,
+        addedBy,
+        at,
+        null);
+  }
+
+  /** This photo, described by what processing made of it. */
+  Photo ready(PhotoProcessor.Result stored) {
     return new Photo(
         id,
         complaintId,
@@ -79,7 +105,7 @@ record Photo(
         stored.height(),
         stored.sha256(),
         addedBy,
-        at,
+        createdAt,
         null);
   }
 
@@ -94,6 +120,11 @@ record Photo(
 
   String uploadKey() {
     return uploadKey(complaintId, id);
+  }
+
+  /** The upload as checked, kept until it is processed. */
+  String originalKey() {
+    return folder(complaintId, id) + "original";
   }
 
   String fullKey() {

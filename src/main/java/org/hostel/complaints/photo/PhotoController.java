@@ -37,7 +37,7 @@ class PhotoController {
   @Operation(
       summary = "Upload a photo",
       description =
-          "A multipart `file` (JPEG, PNG, GIF or WebP, checked by its bytes), re-encoded and stored with a thumbnail; 201 with the photo and its signed links.")
+          "A multipart `file` (JPEG, PNG, GIF or WebP, checked by its bytes and header); 201 with the photo in state `processing`. The stored image and thumbnail are made in the background (`photo_ready` event; links once `ready`).")
   @ApiResponse(responseCode = "201", description = "Created")
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<PhotoResponse> upload(
@@ -61,7 +61,7 @@ class PhotoController {
   @Operation(
       summary = "Confirm a presigned upload",
       description =
-          "Checks and processes the photo that was PUT to the presigned URL and adds it to the complaint (201). `photo_id` is enough; `s3_key`, `file_size` and `content_type` (sent by the old system's bot) must agree with the presign.")
+          "Checks the photo that was PUT to the presigned URL and adds it to the complaint (201, state `processing`, processed in the background). `photo_id` is enough; `s3_key`, `file_size` and `content_type` (sent by the old system's bot) must agree with the presign.")
   @ApiResponse(responseCode = "201", description = "Created")
   @PostMapping("/confirm")
   ResponseEntity<PhotoResponse> confirm(

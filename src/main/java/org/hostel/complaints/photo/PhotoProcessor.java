@@ -7,7 +7,6 @@ import com.drew.metadata.MetadataException;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,61 +61,6 @@ class PhotoProcessor {
     ImageIO.setUseCache(false);
   }
 
-  /** The accepted formats, each recognised by its first bytes. */
-  enum Format {
-    JPEG("jpeg"),
-    PNG("png"),
-    GIF("gif"),
-    WEBP("webp");
-
-    final String readerName;
-
-    Format(String readerName) {
-      this.readerName = readerName;
-    }
-
-    static Format sniff(byte[] head, int n) {
-      if (n >= 3
-          && (head[0] & 0xFF) == 0xFF
-          && (head[1] & 0xFF) == 0xD8
-          && (head[2] & 0xFF) == 0xFF) {
-        return JPEG;
-      }
-      if (n >= 8
-          && (head[0] & 0xFF) == 0x89
-          && head[1] == 'P'
-          && head[2] == 'N'
-          && head[3] == 'G'
-          && head[4] == 0x0D
-          && head[5] == 0x0A
-          && head[6] == 0x1A
-          && head[7] == 0x0A) {
-        return PNG;
-      }
-      if (n >= 6
-          && head[0] == 'G'
-          && head[1] == 'I'
-          && head[2] == 'F'
-          && head[3] == '8'
-          && (head[4] == '7' || head[4] == '9')
-          && head[5] == 'a') {
-        return GIF;
-      }
-      if (n >= 12
-          && head[0] == 'R'
-          && head[1] == 'I'
-          && head[2] == 'F'
-          && head[3] == 'F'
-          && head[8] == 'W'
-          && head[9] == 'E'
-          && head[10] == 'B'
-          && head[11] == 'P') {
-        return WEBP;
-      }
-      throw UnsupportedType.ofContent();
-    }
-  }
-
   /**
    * The stored image and its thumbnail, written into the work folder.
    *
@@ -134,10 +78,17 @@ class PhotoProcessor {
       String sha256) {}
 
   /**
-   * Checks and processes {@code original}; a refusal is a {@link PhotoProblems.Refused}, or {@link
+   * What the checks that decode no pixel found: the type by its bytes and the header's dimensions.
+   */
+  record Checked(ImageFormat format, long width, long height) {}
+
+  /**
+   * The checks cheap enough to make while the client waits: size, type by the first bytes, and the
+   * header's dimensions against the pixel limits, so a bomb is refused before anything is decoded.
+   * A refusal is a {@link PhotoProblems.Refused}, or {@link
    * org.hostel.complaints.web.PayloadTooLarge} for a file over the size limit.
    */
-  Result process(Path original, Path workDir) throws IOException {
+  Checked check(Path original) throws IOException {
     long size = Files.size(original);
     if (size == 0) {
       throw InvalidImage.empty();
@@ -145,7 +96,17 @@ class PhotoProcessor {
     if (size > settings.maxFileSize().toBytes()) {
       throw PhotoProblems.tooLarge(settings.maxFileSize().toBytes());
     }
-    Format format = sniff(original);
+    ImageFormat format = ImageFormat.of(original);
+    return read(original, format, (reader, checked) -> checked);
+  }
+
+  /**
+   * Checks and processes {@code original}, refusing it as {@link #check} does, or as undecodable
+   * when its pixels turn out damaged.
+   */
+  Result process(Path original, Path workDir) throws IOException {
+    // Checked again: the file may not be the one checked at upload (a presigned PUT can follow).
+    Checked checked = check(original);
     try {
       turns.acquire();
     } catch (InterruptedException e) {
@@ -153,7 +114,7 @@ class PhotoProcessor {
       throw new IOException("interrupted while waiting to process a photo", e);
     }
     try {
-      BufferedImage decoded = decode(original, format);
+      BufferedImage decoded = read(original, checked.format(), this::decode);
       BufferedImage full =
           Pixels.orient(Pixels.fit(decoded, settings.maxEdge()), orientation(original));
       decoded = null;
@@ -176,22 +137,17 @@ class PhotoProcessor {
     }
   }
 
-  private static Format sniff(Path file) throws IOException {
-    byte[] head = new byte[12];
-    int n;
-    try (InputStream in = Files.newInputStream(file)) {
-      n = in.readNBytes(head, 0, head.length);
-    }
-    return Format.sniff(head, n);
+  private interface Reading<T> {
+    T with(ImageReader reader, Checked header) throws IOException;
   }
 
-  private BufferedImage decode(Path file, Format format) throws IOException {
+  /** Opens the file with the format's reader and checks the header before {@code reading}. */
+  private <T> T read(Path file, ImageFormat format, Reading<T> reading) throws IOException {
     Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.readerName);
     if (!readers.hasNext()) {
       throw UnsupportedType.ofContent();
     }
     ImageReader reader = readers.next();
-    List<String> warnings = new ArrayList<>();
     try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
       reader.setInput(in, true, true);
       long width = reader.getWidth(0);
@@ -200,23 +156,13 @@ class PhotoProcessor {
         throw InvalidImage.undecodable();
       }
       long limit =
-          format == Format.JPEG && JpegFrames.progressive(file)
+          format == ImageFormat.JPEG && JpegFrames.progressive(file)
               ? Math.min(settings.maxPixels(), settings.maxProgressivePixels())
               : settings.maxPixels();
       if (width * height > limit) {
         throw InvalidImage.tooManyPixels(width, height, limit);
       }
-      ImageReadParam param = reader.getDefaultReadParam();
-      int step = subsampling(Math.max(width, height), settings.maxEdge());
-      if (step > 1) {
-        param.setSourceSubsampling(step, step, 0, 0);
-      }
-      reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-      BufferedImage image = reader.read(0, param);
-      if (warnings.stream().anyMatch(PhotoProcessor::meansIncomplete)) {
-        throw InvalidImage.undecodable();
-      }
-      return image;
+      return reading.with(reader, new Checked(format, width, height));
     } catch (ApiException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
@@ -226,6 +172,21 @@ class PhotoProcessor {
     } finally {
       reader.dispose();
     }
+  }
+
+  private BufferedImage decode(ImageReader reader, Checked header) throws IOException {
+    List<String> warnings = new ArrayList<>();
+    ImageReadParam param = reader.getDefaultReadParam();
+    int step = subsampling(Math.max(header.width(), header.height()), settings.maxEdge());
+    if (step > 1) {
+      param.setSourceSubsampling(step, step, 0, 0);
+    }
+    reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+    BufferedImage image = reader.read(0, param);
+    if (warnings.stream().anyMatch(PhotoProcessor::meansIncomplete)) {
+      throw InvalidImage.undecodable();
+    }
+    return image;
   }
 
   /**

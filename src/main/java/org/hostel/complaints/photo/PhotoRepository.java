@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PhotoRepository {
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       """
       id, complaint_id, state, file_name, mime_type, file_size, width, height, sha256, added_by,
       created_at, expires_at""";
@@ -50,20 +50,22 @@ class PhotoRepository {
         .update();
   }
 
-  /** Turns a pending row into a ready one; false when it is no longer pending (cleaned up). */
-  boolean markReady(Photo p) {
+  /**
+   * Turns a pending row into an accepted one, described by its checked original; false when it is
+   * no longer pending (cleaned up).
+   */
+  boolean markProcessing(Photo p) {
     return jdbc.sql(
                 """
                 UPDATE photos
-                SET state = 'ready', mime_type = :mimeType, file_size = :fileSize, width = :width,
-                    height = :height, sha256 = :sha256, created_at = :createdAt, expires_at = NULL
+                SET state = 'processing', mime_type = :mimeType, file_size = :fileSize,
+                    width = :width, height = :height, created_at = :createdAt, expires_at = NULL
                 WHERE id = :id AND state = 'pending'
                 """)
             .param("mimeType", p.mimeType())
             .param("fileSize", p.fileSize())
             .param("width", p.width())
             .param("height", p.height())
-            .param("sha256", p.sha256())
             .param("createdAt", p.createdAt().toEpochMilli())
             .param("id", p.id().toString())
             .update()
@@ -79,13 +81,14 @@ class PhotoRepository {
         .optional();
   }
 
-  /** Ready photos of one complaint, newest first. */
-  List<Photo> ready(UUID complaintId) {
+  /** Photos of one complaint that clients see ({@link Photo.State#listed()}), newest first. */
+  List<Photo> listed(UUID complaintId) {
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
                 + """
-                 FROM photos WHERE complaint_id = :complaintId AND state = 'ready'
+                 FROM photos WHERE complaint_id = :complaintId
+                  AND state IN ('processing', 'ready', 'failed')
                 ORDER BY created_at DESC, id DESC
                 """)
         .param("complaintId", complaintId.toString())
@@ -114,13 +117,16 @@ class PhotoRepository {
     return result;
   }
 
-  /** Photos that count against the limit: ready ones and presigns still open at {@code now}. */
+  /**
+   * Photos that count against the limit: accepted ones (ready or processing) and presigns still
+   * open at {@code now}.
+   */
   long countActive(UUID complaintId, Instant now) {
     return jdbc.sql(
             """
             SELECT count(*) FROM photos
             WHERE complaint_id = :complaintId
-              AND (state = 'ready' OR (state = 'pending' AND expires_at > :now))
+              AND (state IN ('ready', 'processing') OR (state = 'pending' AND expires_at > :now))
             """)
         .param("complaintId", complaintId.toString())
         .param("now", now.toEpochMilli())
@@ -128,9 +134,13 @@ class PhotoRepository {
         .single();
   }
 
-  long countReady(UUID complaintId) {
+  /** Accepted photos: ready, or waiting to be processed. */
+  long countAccepted(UUID complaintId) {
     return jdbc.sql(
-            "SELECT count(*) FROM photos WHERE complaint_id = :complaintId AND state = 'ready'")
+            """
+            SELECT count(*) FROM photos
+            WHERE complaint_id = :complaintId AND state IN ('ready', 'processing')
+            """)
         .param("complaintId", complaintId.toString())
         .query(Long.class)
         .single();
@@ -142,7 +152,7 @@ class PhotoRepository {
 
   /** Removes a presign that never became a photo. */
   boolean deleteUnconfirmed(UUID id) {
-    return jdbc.sql("DELETE FROM photos WHERE id = :id AND state <> 'ready'")
+    return jdbc.sql("DELETE FROM photos WHERE id = :id AND state IN ('pending', 'void')")
             .param("id", id.toString())
             .update()
         == 1;
@@ -161,7 +171,7 @@ class PhotoRepository {
             "SELECT "
                 + COLUMNS
                 + """
-                 FROM photos WHERE state <> 'ready' AND expires_at < :before
+                 FROM photos WHERE state IN ('pending', 'void') AND expires_at < :before
                 ORDER BY expires_at LIMIT :limit
                 """)
         .param("before", before.toEpochMilli())
@@ -170,7 +180,7 @@ class PhotoRepository {
         .list();
   }
 
-  private static Photo map(ResultSet rs, int n) throws SQLException {
+  static Photo map(ResultSet rs, int n) throws SQLException {
     long expires = rs.getLong("expires_at");
     boolean noExpiry = rs.wasNull();
     return new Photo(

@@ -50,17 +50,17 @@ class PhotoService {
 
   List<PhotoResponse> list(Caller caller, UUID complaintId) {
     complaints.visible(caller, complaintId);
-    return photos.ready(complaintId).stream().map(p -> PhotoResponse.of(p, storage)).toList();
+    return photos.listed(complaintId).stream().map(p -> PhotoResponse.of(p, storage)).toList();
   }
 
   PhotoResponse get(Caller caller, UUID complaintId, UUID photoId) {
     complaints.visible(caller, complaintId);
-    return PhotoResponse.of(ready(complaintId, photoId), storage);
+    return PhotoResponse.of(listed(complaintId, photoId), storage);
   }
 
   void delete(Caller caller, UUID complaintId, UUID photoId) {
     complaints.visible(caller, complaintId);
-    Photo photo = ready(complaintId, photoId);
+    Photo photo = listed(complaintId, photoId);
     if (!caller.isAdmin() && !caller.key().equals(photo.addedBy())) {
       throw AccessDenied.because("Only an admin or whoever added a photo may delete it");
     }
@@ -73,7 +73,8 @@ class PhotoService {
           }
           events.publishEvent(new PhotoRemoved(after, photoId, caller.staffId()));
         });
-    storage.delete(List.of(photo.fullKey(), photo.thumbnailKey()));
+    // A photo still processing has only its original; the worker removes what it makes after.
+    storage.delete(List.of(photo.fullKey(), photo.thumbnailKey(), photo.originalKey()));
   }
 
   /** Removes presigned uploads that expired without a confirm, with whatever was uploaded. */
@@ -107,10 +108,10 @@ class PhotoService {
     }
   }
 
-  private Photo ready(UUID complaintId, UUID photoId) {
+  private Photo listed(UUID complaintId, UUID photoId) {
     return photos
         .find(complaintId, photoId)
-        .filter(p -> p.state() == Photo.State.READY)
+        .filter(p -> p.state().listed())
         .orElseThrow(() -> PhotoNotFound.forId(photoId));
   }
 }

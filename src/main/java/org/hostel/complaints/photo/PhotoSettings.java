@@ -27,8 +27,13 @@ import org.springframework.validation.annotation.Validated;
  * @param linkTtl how long a {@code file_url} or {@code thumbnail_url} stays loadable
  * @param presignTtl how long a presigned upload URL stays usable
  * @param cleanupInterval how often expired, never-confirmed presigned uploads are removed
- * @param processingConcurrency images decoded at once; more uploads wait for a turn, which bounds
- *     memory. 0 means one per processor
+ * @param processingConcurrency images processed at once, in the background after the upload is
+ *     answered; accepted photos wait their turn on disk (or in the bucket), which bounds memory. 0
+ *     means one per processor
+ * @param processingEnabled whether this instance processes accepted photos; false leaves them to
+ *     other instances (on the same database and store), which take them up
+ * @param processingLease how long an instance holds a photo it began to process; a claim left by a
+ *     crashed instance lapses after this and the photo is processed again
  * @param urlSecret HMAC key of signed links to the local store; empty means one generated once into
  *     the data folder. Instances sharing a photo folder need the same value
  * @param s3 the S3-compatible store, used when {@code storage} is {@code s3}
@@ -47,6 +52,8 @@ record PhotoSettings(
     @DefaultValue("15m") Duration presignTtl,
     @DefaultValue("5m") Duration cleanupInterval,
     @DefaultValue("0") @Min(0) int processingConcurrency,
+    @DefaultValue("true") boolean processingEnabled,
+    @DefaultValue("2m") Duration processingLease,
     @DefaultValue("") String urlSecret,
     @DefaultValue S3 s3) {
 

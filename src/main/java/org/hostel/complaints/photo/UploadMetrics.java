@@ -3,7 +3,12 @@ package org.hostel.complaints.photo;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import org.hostel.complaints.photo.PhotoProblems.Refused;
+import org.hostel.complaints.web.PayloadTooLarge;
+import org.hostel.complaints.web.ValidationFailed;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,7 +49,7 @@ class UploadMetrics {
         .register(registry)
         .increment(bytes);
     Timer.builder("photo.upload.processing")
-        .description("Time to check, process and store one photo")
+        .description("Time to check and store one upload, until it is answered")
         .tag("flow", flow)
         .register(registry)
         .record(took);
@@ -57,5 +62,28 @@ class UploadMetrics {
         .tag("reason", reason)
         .register(registry)
         .increment();
+  }
+
+  interface Attempt<T> {
+    T run() throws IOException;
+  }
+
+  /** One attempt of {@code flow}: a failure is counted under its reason and passed on. */
+  <T> T counted(String flow, Attempt<T> attempt) {
+    try {
+      return attempt.run();
+    } catch (Refused | PayloadTooLarge e) {
+      failed(flow, PhotoProblems.reason(e));
+      throw e;
+    } catch (ValidationFailed e) {
+      failed(flow, "name");
+      throw e;
+    } catch (IOException e) {
+      failed(flow, "error");
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      failed(flow, "error");
+      throw e;
+    }
   }
 }

@@ -1,7 +1,6 @@
 package org.hostel.complaints.photo;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,8 +30,10 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Adding photos: uploaded straight to the service, or presigned, PUT to the store and confirmed.
- * Objects are written before the row that points at them is committed and removed when that commit
- * does not happen, so a failed upload leaves nothing behind.
+ * Only the checks that decode no pixel happen while the client waits; the checked original is
+ * stored and the photo answered as {@code processing}, and the {@link PhotoWorker} makes the stored
+ * image later. Objects are written before the row that points at them is committed and removed when
+ * that commit does not happen, so a failed upload leaves nothing behind.
  */
 @Service
 class UploadService {
@@ -44,6 +45,7 @@ class UploadService {
 
   private final PhotoRepository photos;
   private final PhotoProcessor processor;
+  private final PhotoWorker worker;
   private final PhotoStorage storage;
   private final UploadWorkspace workspace;
   private final ComplaintService complaints;
@@ -56,6 +58,7 @@ class UploadService {
   UploadService(
       PhotoRepository photos,
       PhotoProcessor processor,
+      PhotoWorker worker,
       PhotoStorage storage,
       UploadWorkspace workspace,
       ComplaintService complaints,
@@ -66,6 +69,7 @@ class UploadService {
       Clock clock) {
     this.photos = photos;
     this.processor = processor;
+    this.worker = worker;
     this.storage = storage;
     this.workspace = workspace;
     this.complaints = complaints;
@@ -87,7 +91,7 @@ class UploadService {
     complaints.visible(caller, complaintId);
     metrics.attempted(DIRECT);
     long started = System.nanoTime();
-    return counted(
+    return metrics.counted(
         DIRECT,
         () -> {
           if (source == null) {
@@ -102,10 +106,18 @@ class UploadService {
                   work -> {
                     Path original = work.resolve("original");
                     long size = source.copyTo(original);
-                    PhotoProcessor.Result result = processor.process(original, work);
-                    Photo kept = keep(caller, complaintId, Ids.newId(), name, result, null);
+                    Photo accepted =
+                        Photo.processing(
+                            Ids.newId(),
+                            complaintId,
+                            name,
+                            processor.check(original),
+                            size,
+                            caller.key(),
+                            clock.instant());
+                    accept(caller, accepted, original, false);
                     metrics.succeeded(DIRECT, size, started);
-                    return kept;
+                    return accepted;
                   });
           return PhotoResponse.of(photo, storage);
         });
@@ -114,7 +126,7 @@ class UploadService {
   PresignResponse presign(Caller caller, UUID complaintId, PresignRequest request) {
     complaints.visible(caller, complaintId);
     metrics.attempted(PRESIGNED);
-    return counted(
+    return metrics.counted(
         PRESIGNED,
         () -> {
           String name = Photo.displayName(request.filename(), "filename");
@@ -176,7 +188,7 @@ class UploadService {
             .orElseThrow(() -> PhotoNotFound.pending(photoId));
     check.accept(pending);
     long started = System.nanoTime();
-    return counted(
+    return metrics.counted(
         PRESIGNED,
         () -> {
           try {
@@ -211,9 +223,17 @@ class UploadService {
               if (!storage.copyTo(pending.uploadKey(), original, max)) {
                 throw PhotoProblems.tooLarge(max);
               }
-              PhotoProcessor.Result result = processor.process(original, work);
-              return keep(
-                  caller, pending.complaintId(), pending.id(), pending.fileName(), result, pending);
+              Photo accepted =
+                  Photo.processing(
+                      pending.id(),
+                      pending.complaintId(),
+                      pending.fileName(),
+                      processor.check(original),
+                      size.getAsLong(),
+                      pending.addedBy(),
+                      clock.instant());
+              accept(caller, accepted, original, true);
+              return accepted;
             });
     storage.delete(List.of(pending.uploadKey()));
     metrics.succeeded(PRESIGNED, size.getAsLong(), started);
@@ -221,76 +241,39 @@ class UploadService {
   }
 
   /**
-   * Stores the processed files, then records the photo with its history entry and event in one
-   * transaction. The complaint's row is held first, so the count cannot race another upload.
+   * Stores the checked original, then records the photo with its history entry and event in one
+   * transaction, and hands it to the worker once committed. The complaint's row is held first, so
+   * the count cannot race another upload.
    */
-  private Photo keep(
-      Caller caller,
-      UUID complaintId,
-      UUID photoId,
-      String name,
-      PhotoProcessor.Result result,
-      @Nullable Photo pending)
+  private void accept(Caller caller, Photo photo, Path original, boolean presigned)
       throws IOException {
-    Photo photo =
-        Photo.ready(
-            photoId,
-            complaintId,
-            name,
-            result,
-            pending == null ? caller.key() : pending.addedBy(),
-            clock.instant());
     boolean kept = false;
     try {
-      storage.put(photo.fullKey(), result.full(), result.mimeType());
-      storage.put(photo.thumbnailKey(), result.thumbnail(), result.mimeType());
+      storage.put(photo.originalKey(), original, photo.mimeType());
       tx.executeWithoutResult(
           s -> {
             Complaint after =
-                complaints.recordPhoto(caller, complaintId, PhotoChange.ADDED, photoId);
+                complaints.recordPhoto(caller, photo.complaintId(), PhotoChange.ADDED, photo.id());
             long held =
-                pending == null
-                    ? photos.countActive(complaintId, photo.createdAt())
-                    : photos.countReady(complaintId);
+                presigned
+                    ? photos.countAccepted(photo.complaintId())
+                    : photos.countActive(photo.complaintId(), photo.createdAt());
             if (held >= settings.maxPerComplaint()) {
               throw LimitReached.of(settings.maxPerComplaint());
             }
-            if (pending == null) {
+            if (!presigned) {
               photos.insert(photo);
-            } else if (!photos.markReady(photo)) {
-              throw NotUploaded.expired(photoId);
+            } else if (!photos.markProcessing(photo)) {
+              throw NotUploaded.expired(photo.id());
             }
-            events.publishEvent(new PhotoAdded(after, photoId, caller.staffId()));
+            events.publishEvent(new PhotoAdded(after, photo.id(), caller.staffId()));
           });
       kept = true;
     } finally {
       if (!kept) {
-        storage.delete(List.of(photo.fullKey(), photo.thumbnailKey()));
+        storage.delete(List.of(photo.originalKey()));
       }
     }
-    return photo;
-  }
-
-  private interface Attempt<T> {
-    T run() throws IOException;
-  }
-
-  /** One attempt of {@code flow}: a failure is counted under its reason and passed on. */
-  private <T> T counted(String flow, Attempt<T> attempt) {
-    try {
-      return attempt.run();
-    } catch (Refused | PayloadTooLarge e) {
-      metrics.failed(flow, PhotoProblems.reason(e));
-      throw e;
-    } catch (ValidationFailed e) {
-      metrics.failed(flow, "name");
-      throw e;
-    } catch (IOException e) {
-      metrics.failed(flow, "error");
-      throw new UncheckedIOException(e);
-    } catch (RuntimeException e) {
-      metrics.failed(flow, "error");
-      throw e;
-    }
+    worker.wake();
   }
 }

@@ -18,6 +18,7 @@ import org.hostel.complaints.complaint.Severity;
 import org.hostel.complaints.complaint.Status;
 import org.hostel.complaints.complaint.StatusChanged;
 import org.hostel.complaints.photo.PhotoAdded;
+import org.hostel.complaints.photo.PhotoProcessed;
 import org.hostel.complaints.photo.PhotoRemoved;
 import org.hostel.complaints.sla.SlaAlert;
 import org.hostel.complaints.staff.LoggedOut;
@@ -143,6 +144,16 @@ class DashboardEvents {
   void photoAdded(PhotoAdded event) {
     Complaint c = event.complaint();
     publish(c, null, "photo_added", new PhotoChange(c.id(), event.photoId(), event.addedBy()));
+  }
+
+  record PhotoOutcome(UUID complaintId, UUID photoId, String state) {}
+
+  /** A photo's background processing ended: {@code photo_ready}, or {@code photo_failed}. */
+  @TransactionalEventListener(fallbackExecution = true)
+  void photoProcessed(PhotoProcessed event) {
+    Complaint c = event.complaint();
+    String state = event.ready() ? "ready" : "failed";
+    publish(c, null, "photo_" + state, new PhotoOutcome(c.id(), event.photoId(), state));
   }
 
   @TransactionalEventListener(fallbackExecution = true)

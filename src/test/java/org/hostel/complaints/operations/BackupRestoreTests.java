@@ -27,6 +27,7 @@ import org.hostel.complaints.photo.TestImages;
 import org.hostel.complaints.storage.StorageSettings;
 import org.hostel.complaints.testing.Api;
 import org.hostel.complaints.testing.EmbeddedContext;
+import org.hostel.complaints.testing.Eventually;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.Multipart;
 import org.hostel.complaints.testing.TestSetup;
@@ -262,11 +263,17 @@ class BackupRestoreTests {
         .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
   }
 
-  /** What loading the complaint's first photo link answers. */
+  /**
+   * What loading the complaint's first photo link answers, once there is one: a photo backed up
+   * while it waited for processing is processed by the restored service.
+   */
   static int firstPhotoStatus(Api api, String complaint) throws Exception {
     String link =
-        api.get("/api/v1/complaints/" + complaint, TestSetup.SERVICE_TOKEN)
-            .json()
+        Eventually.poll(
+                "the complaint shows its photo",
+                java.time.Duration.ofSeconds(30),
+                () -> api.get("/api/v1/complaints/" + complaint, TestSetup.SERVICE_TOKEN).json(),
+                shown -> !shown.get("photo_urls").isEmpty())
             .get("photo_urls")
             .get(0)
             .asString();

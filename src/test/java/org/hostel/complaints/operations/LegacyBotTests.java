@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.hostel.complaints.photo.TestImages;
 import org.hostel.complaints.testing.Api;
 import org.hostel.complaints.testing.EmbeddedContext;
+import org.hostel.complaints.testing.Eventually;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.TestSetup;
 import org.junit.jupiter.api.Test;
@@ -76,10 +77,15 @@ class LegacyBotTests {
     Api.Response confirmed = confirm(api, id, confirm);
     assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(201);
 
-    Api.Response status = api.get("/api/v1/complaints/" + id, TestSetup.SERVICE_TOKEN);
+    // Processed in the background; its link is shown once it is ready.
+    Api.Response status =
+        Eventually.poll(
+            "the photo is processed",
+            java.time.Duration.ofSeconds(30),
+            () -> api.get("/api/v1/complaints/" + id, TestSetup.SERVICE_TOKEN),
+            shown -> shown.json().get("photo_urls").size() == 1);
     assertThat(status.status()).isEqualTo(200);
     assertThat(status.json().get("status").asString()).isEqualTo("reported");
-    assertThat(status.json().get("photo_urls").size()).isEqualTo(1);
 
     Api.Response mine =
         api.get(

@@ -79,7 +79,7 @@ class PhotoProcessorTests {
       })
   void onlyJpegPngGifAndWebpAreRecognisedByTheirBytes(String head) {
     byte[] bytes = head.getBytes(StandardCharsets.ISO_8859_1);
-    assertThatThrownBy(() -> PhotoProcessor.Format.sniff(bytes, bytes.length))
+    assertThatThrownBy(() -> ImageFormat.sniff(bytes, bytes.length))
         .isInstanceOf(PhotoProblems.UnsupportedType.class);
   }
 
@@ -90,9 +90,9 @@ class PhotoProcessorTests {
     "474946383961, GIF",
     "524946460000000057454250, WEBP"
   })
-  void acceptedFormatsAreRecognisedByTheirMagicNumbers(String hex, PhotoProcessor.Format format) {
+  void acceptedFormatsAreRecognisedByTheirMagicNumbers(String hex, ImageFormat format) {
     byte[] bytes = HexFormat.of().parseHex(hex);
-    assertThat(PhotoProcessor.Format.sniff(bytes, bytes.length)).isEqualTo(format);
+    assertThat(ImageFormat.sniff(bytes, bytes.length)).isEqualTo(format);
   }
 
   @ParameterizedTest
@@ -125,6 +125,8 @@ class PhotoProcessorTests {
         java.time.Duration.ofMinutes(15),
         java.time.Duration.ofMinutes(5),
         0,
+        true,
+        java.time.Duration.ofMinutes(2),
         "",
         new PhotoSettings.S3("", "", "us-east-1", "", "", true));
   }

@@ -165,7 +165,7 @@ class DashboardSocketTests {
   }
 
   @Test
-  void addingAndRemovingAPhotoReachesAdminsAndTheAssignee() {
+  void addingProcessingAndRemovingAPhotoReachesAdminsAndTheAssignee() {
     var assignee = fixtures.porter();
     String id = fixtures.submit().get("id").asString();
     fixtures.assign(id, assignee.id());
@@ -187,6 +187,14 @@ class DashboardSocketTests {
         assertThat(event.get("event_type").asString()).isEqualTo("photo_added");
         assertThat(event.get("data").get("complaint_id").asString()).isEqualTo(id);
         assertThat(event.get("data").get("photo_id").asString()).isEqualTo(photo);
+      }
+      // Processed in the background after the upload was answered.
+      for (var dashboard : new DashboardClient[] {admin, mine}) {
+        JsonNode event = dashboard.nextEvent();
+        assertThat(event.get("event_type").asString()).isEqualTo("photo_ready");
+        assertThat(event.get("data").get("complaint_id").asString()).isEqualTo(id);
+        assertThat(event.get("data").get("photo_id").asString()).isEqualTo(photo);
+        assertThat(event.get("data").get("state").asString()).isEqualTo("ready");
       }
       assertThat(
               api.delete("/api/v1/complaints/" + id + "/photos/" + photo, assignee.token())

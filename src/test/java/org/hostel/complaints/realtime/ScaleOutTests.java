@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hostel.complaints.testing.Api;
+import org.hostel.complaints.testing.Eventually;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.PostgresDatabase;
 import org.hostel.complaints.testing.TestSetup;
@@ -182,7 +183,15 @@ class ScaleOutTests {
     assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
 
     // Links are made from the Host the instance saw: the one the client used, port included.
-    assertThat(uploaded.json().get("file_url").asString()).startsWith(nginx.base() + "/");
+    String photoPath =
+        "/api/v1/complaints/" + complaint + "/photos/" + uploaded.json().get("id").asString();
+    JsonNode ready =
+        Eventually.poll(
+            "the photo is processed",
+            java.time.Duration.ofSeconds(30),
+            () -> nginx.api().get(photoPath, TestSetup.SERVICE_TOKEN).json(),
+            shown -> shown.hasNonNull("file_url"));
+    assertThat(ready.get("file_url").asString()).startsWith(nginx.base() + "/");
     String line =
         instances.stream()
             .flatMap(i -> lines(i).stream())

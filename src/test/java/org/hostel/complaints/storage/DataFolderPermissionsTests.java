@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.hostel.complaints.photo.TestImages;
 import org.hostel.complaints.testing.Api;
+import org.hostel.complaints.testing.Eventually;
 import org.hostel.complaints.testing.Fixtures;
 import org.hostel.complaints.testing.Multipart;
 import org.hostel.complaints.testing.TestSetup;
@@ -63,6 +64,21 @@ class DataFolderPermissionsTests {
             .bytes(photo.contentType(), photo.bytes())
             .send();
     assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+    // Processed in the background: the files are looked at once that work is done.
+    Eventually.await(
+        "the photo is processed and its work files are gone",
+        java.time.Duration.ofSeconds(30),
+        () -> {
+          try (Stream<Path> tree = Files.walk(DATA)) {
+            return tree.map(p -> DATA.relativize(p).toString())
+                    .noneMatch(p -> p.endsWith("/original") || p.startsWith("uploading/photo-"))
+                && api.get("/api/v1/complaints/" + complaint, TestSetup.SERVICE_TOKEN)
+                        .json()
+                        .get("photo_urls")
+                        .size()
+                    == 1;
+          }
+        });
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(DATA)))
         .isEqualTo("rwx------");

@@ -84,8 +84,15 @@ public final class TestSetup {
    */
   public static ConfigurableApplicationContext instanceOn(
       PostgresDatabase database, List<String> extraArgs, Class<?>... extraSources) {
+    return instanceOn(database, tempDataDir(), extraArgs, extraSources);
+  }
+
+  /** Like {@link #instanceOn(PostgresDatabase, List, Class[])}, on a given data folder. */
+  public static ConfigurableApplicationContext instanceOn(
+      PostgresDatabase database, String dataDir, List<String> extraArgs, Class<?>... extraSources) {
     List<String> args = new ArrayList<>();
-    common((name, value) -> args.add("--" + name + "=" + value.get()));
+    args.add("--complaints.data-dir=" + dataDir);
+    PROPERTIES.lines().forEach(line -> args.add("--" + line));
     args.addAll(
         List.of(
             "--server.port=0",
