@@ -51,7 +51,8 @@ class ComplaintPages {
     if (count.exact() && offset >= count.total()) {
       return new Page(List.of(), count.total(), true, null);
     }
-    ComplaintListing.Rows rows = listing.page(filter, order, pageSize, offset, position);
+    boolean few = ComplaintListing.few(filter, count);
+    ComplaintListing.Rows rows = listing.page(filter, order, pageSize, offset, position, few);
     String next = rows.next() == null ? null : rows.next().cursor();
     return new Page(rows.items(), count.total(), count.exact(), next);
   }

@@ -204,7 +204,7 @@ class ComplaintRepository {
 
   /** Newest first, the contract's order. */
   List<Complaint> page(Filter filter, int limit, long offset) {
-    return listing(null).page(filter, SortOrder.NEWEST, limit, offset, null).items();
+    return listing(null).page(filter, SortOrder.NEWEST, limit, offset, null, false).items();
   }
 
   /** List queries against {@code source} when one is given (a current read replica), else here. */

@@ -83,10 +83,16 @@ class ComplaintListingTests {
     }
     ComplaintListing listing = complaints.listing(null);
     ComplaintRepository.Filter filter = inHostel(hostel, everyone());
+    ComplaintRepository.Filter search =
+        new ComplaintRepository.Filter(
+            null, hostel, null, null, null, null, "window", everyone(), null, null, null);
     for (SortOrder order : SortOrder.values()) {
-      List<UUID> whole = ids(listing.page(filter, order, 100, 0, null).items());
+      List<UUID> whole = ids(listing.page(filter, order, 100, 0, null, false).items());
       assertThat(whole).as("%s in one page", order).hasSize(23);
       assertThat(walk(listing, filter, order, 4)).as("%s by cursor", order).isEqualTo(whole);
+      assertThat(walk(listing, search, order, 4, true))
+          .as("%s, a search's few matches gathered first", order)
+          .isEqualTo(whole);
     }
   }
 
@@ -100,14 +106,15 @@ class ComplaintListingTests {
     }
     ComplaintListing listing = complaints.listing(null);
     ComplaintRepository.Filter filter = inHostel(hostel, everyone());
-    List<UUID> before = ids(listing.page(filter, SortOrder.NEWEST, 10, 0, null).items());
-    ComplaintListing.Rows first = listing.page(filter, SortOrder.NEWEST, 5, 0, null);
+    List<UUID> before = ids(listing.page(filter, SortOrder.NEWEST, 10, 0, null, false).items());
+    ComplaintListing.Rows first = listing.page(filter, SortOrder.NEWEST, 5, 0, null, false);
 
     for (int i = 0; i < 3; i++) {
       complaints.insert(complaint(hostel, null, 100 + i, Severity.LOW, Priority.NORMAL, null));
     }
-    ComplaintListing.Rows second = listing.page(filter, SortOrder.NEWEST, 5, 0, first.next());
-    ComplaintListing.Rows byOffset = listing.page(filter, SortOrder.NEWEST, 5, 5, null);
+    ComplaintListing.Rows second =
+        listing.page(filter, SortOrder.NEWEST, 5, 0, first.next(), false);
+    ComplaintListing.Rows byOffset = listing.page(filter, SortOrder.NEWEST, 5, 5, null, false);
 
     assertThat(ids(second.items())).isEqualTo(before.subList(5, 10));
     assertThat(second.next()).isNull();
@@ -156,12 +163,26 @@ class ComplaintListingTests {
 
   private static List<UUID> walk(
       ComplaintListing listing, ComplaintRepository.Filter filter, SortOrder order, int size) {
+    return walk(listing, filter, order, size, false);
+  }
+
+  private static List<UUID> walk(
+      ComplaintListing listing,
+      ComplaintRepository.Filter filter,
+      SortOrder order,
+      int size,
+      boolean few) {
     List<UUID> seen = new ArrayList<>();
     Keyset after = null;
     do {
       ComplaintListing.Rows rows =
           listing.page(
-              filter, order, size, 0, after == null ? null : Keyset.parse(after.cursor(), order));
+              filter,
+              order,
+              size,
+              0,
+              after == null ? null : Keyset.parse(after.cursor(), order),
+              few);
       seen.addAll(ids(rows.items()));
       after = rows.next();
     } while (after != null && seen.size() <= 100);

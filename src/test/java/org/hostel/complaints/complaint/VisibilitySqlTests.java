@@ -68,7 +68,8 @@ class VisibilitySqlTests {
       String who = caller.kind() + " " + caller.staffId();
 
       var filter = everything(policy.visibleTo(caller, "c"));
-      assertThat(complaints.listing(null).page(filter, SortOrder.OLDEST, 100, 0, null).items())
+      assertThat(
+              complaints.listing(null).page(filter, SortOrder.OLDEST, 100, 0, null, false).items())
           .as("list for %s", who)
           .extracting(Complaint::id)
           .containsExactlyElementsOf(seen.stream().map(Complaint::id).toList());
