@@ -1,12 +1,16 @@
 package org.hostel.complaints.complaint;
 
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.function.IntFunction;
 import javax.sql.DataSource;
+import org.hostel.complaints.testing.BothDatabases;
 import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Loads many complaint rows fast, for the benchmarks at 1,000,000 complaints: {@code COPY} on
@@ -16,6 +20,31 @@ import org.postgresql.PGConnection;
 final class BulkComplaints {
 
   private BulkComplaints() {}
+
+  /** A benchmark's part on one database. */
+  interface OnVendor {
+    void run(String vendor, DataSource dataSource, JdbcClient jdbc) throws Exception;
+  }
+
+  /**
+   * Runs {@code part} on fresh SQLite and PostgreSQL databases (or the one {@code
+   * -Dbenchmark.vendor} names), then prints {@code report} and writes it to {@code target/<file>}.
+   */
+  static void onBoth(OnVendor part, StringBuilder report, String file) throws Exception {
+    try (BothDatabases databases = new BothDatabases()) {
+      String only = System.getProperty("benchmark.vendor", "");
+      if (!only.equals("postgresql")) {
+        part.run("sqlite", databases.dataSources().get(0), databases.clients().get(0));
+      }
+      if (!only.equals("sqlite")) {
+        part.run("postgresql", databases.dataSources().get(1), databases.clients().get(1));
+      }
+    }
+    Path out = Path.of("target", file);
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report);
+    System.out.print(report);
+  }
 
   static void fill(
       String vendor,

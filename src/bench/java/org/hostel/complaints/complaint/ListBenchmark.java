@@ -1,7 +1,5 @@
 package org.hostel.complaints.complaint;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +11,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.hostel.complaints.testing.BothDatabases;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,19 +53,8 @@ class ListBenchmark {
   @Test
   void listsAtAMillionRows() throws Exception {
     Instant now = Instant.now();
-    try (BothDatabases databases = new BothDatabases()) {
-      String only = System.getProperty("benchmark.vendor", "");
-      if (!only.equals("postgresql")) {
-        run("sqlite", databases.dataSources().get(0), databases.clients().get(0), now);
-      }
-      if (!only.equals("sqlite")) {
-        run("postgresql", databases.dataSources().get(1), databases.clients().get(1), now);
-      }
-    }
-    Path out = Path.of("target", "list-benchmark.txt");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, report);
-    System.out.print(report);
+    BulkComplaints.onBoth(
+        (vendor, source, jdbc) -> run(vendor, source, jdbc, now), report, "list-benchmark.txt");
   }
 
   private static List<Call> calls(Instant now) {

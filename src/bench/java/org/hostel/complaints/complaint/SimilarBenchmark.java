@@ -1,7 +1,5 @@
 package org.hostel.complaints.complaint;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +9,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.hostel.complaints.testing.BothDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -47,19 +44,8 @@ class SimilarBenchmark {
   @Test
   void lookupsAtAMillionRows() throws Exception {
     Instant now = Instant.now();
-    try (BothDatabases databases = new BothDatabases()) {
-      String only = System.getProperty("benchmark.vendor", "");
-      if (!only.equals("postgresql")) {
-        run("sqlite", databases.dataSources().get(0), databases.clients().get(0), now);
-      }
-      if (!only.equals("sqlite")) {
-        run("postgresql", databases.dataSources().get(1), databases.clients().get(1), now);
-      }
-    }
-    Path out = Path.of("target", "similar-benchmark.txt");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, report);
-    System.out.print(report);
+    BulkComplaints.onBoth(
+        (vendor, source, jdbc) -> run(vendor, source, jdbc, now), report, "similar-benchmark.txt");
   }
 
   private void run(String vendor, DataSource dataSource, JdbcClient jdbc, Instant now)

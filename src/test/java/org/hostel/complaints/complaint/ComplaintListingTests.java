@@ -126,8 +126,8 @@ class ComplaintListingTests {
   void aPorterWalkingCursorsSeesTheirOwnAndUnassignedOnly(JdbcClient jdbc) {
     ComplaintRepository complaints = new ComplaintRepository(jdbc);
     String hostel = "porter-" + UUID.randomUUID();
-    UUID porter = staff(jdbc);
-    UUID colleague = staff(jdbc);
+    UUID porter = VisibilitySqlTests.staff(jdbc);
+    UUID colleague = VisibilitySqlTests.staff(jdbc);
     List<UUID> visible = new ArrayList<>();
     UUID[] assignees = {null, porter, colleague};
     for (int i = 0; i < 12; i++) {
@@ -201,18 +201,6 @@ class ComplaintListingTests {
       String hostel, ComplaintPolicy.Condition visibility) {
     return new ComplaintRepository.Filter(
         null, hostel, null, null, null, null, null, visibility, null, null, null);
-  }
-
-  private static UUID staff(JdbcClient jdbc) {
-    UUID id = Ids.newId();
-    jdbc.sql(
-            """
-            INSERT INTO staff (id, full_name, role, password_hash, created_at)
-            VALUES (:id, 'Test porter', 'porter', 'x', 0)
-            """)
-        .param("id", id.toString())
-        .update();
-    return id;
   }
 
   private static Complaint complaint(

@@ -98,7 +98,8 @@ class VisibilitySqlTests {
         null, null, null, null, null, null, null, visibility, null, null, null);
   }
 
-  private static UUID staff(JdbcClient jdbc) {
+  /** A porter row to assign complaints to. */
+  static UUID staff(JdbcClient jdbc) {
     UUID id = Ids.newId();
     jdbc.sql(
             """
