@@ -55,10 +55,12 @@ def verify_integrity(host: str, sample: int, run: RunContext) -> Integrity:
     prefix = run.marker_prefix
 
     def collect(resident: str) -> None:
-        page = 1
+        # Cursor paging: a page after a position, so complaints landing meanwhile shift nothing.
+        after = None
         while True:
-            params: dict[str, str | int] = {"telegram_user_id": resident, "page_size": 100,
-                                            "page": page}
+            params: dict[str, str | int] = {"telegram_user_id": resident, "page_size": 100}
+            if after:
+                params["after"] = after
             r = s.get(f"{host}{API}", params=params, headers=auth, timeout=60)
             if r.status_code != 200:
                 problems.append(f"listing resident {resident}: {r.status_code}")
@@ -70,9 +72,9 @@ def verify_integrity(host: str, sample: int, run: RunContext) -> Integrity:
                     mark = mark[: mark.index("]") + 1]
                     seen[mark] += 1
                     stored_id[mark] = item["id"]
-            if page >= body["total_pages"]:
+            after = body.get("next_cursor")
+            if not after:
                 return
-            page += 1
 
     Pool(8).map(collect, list(by_resident))
     acknowledged_marks = {ack.marker: ack.id for ack in run.acknowledged}

@@ -62,7 +62,10 @@ def seed(s: requests.Session, host: str, want: int, run: RunContext) -> None:
         except contract.ContractMissing as e:
             raise SetupFailed(str(e)) from e
     run.known.extend(item["id"] for item in page["items"])
+    # Beyond the server's count cap, total is a lower bound: enough when the bound already is.
     missing = want - page["total"]
+    if not page.get("total_exact", True) and missing > 0:
+        log.info("more than %d complaints present, seeding %d more", page["total"], missing)
     if missing <= 0:
         log.info("%d complaints already present, no seeding needed", page["total"])
         return

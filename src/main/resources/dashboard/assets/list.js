@@ -160,13 +160,19 @@ export async function listView(ctx, main, initial) {
     tbody.replaceChildren(...page.items.map(row));
     bulk.reset(page.items);
     const from = page.total === 0 ? 0 : (page.page - 1) * page.page_size + 1;
-    const to = Math.min(page.total, from + page.items.length - 1);
+    const to = from + page.items.length - 1;
     summary.replaceChildren(...(page.total > 0
-      ? [`Showing ${from}–${to} of ${page.total}`]
+      ? [`Showing ${from}–${to} of ${ofTotal(page.total)}`]
       : Object.keys(pick(params)).length
         ? ['No complaints match these filters. ', h('a', { href: '#/complaints' }, 'Show all complaints'), ' or ', h('a', { href: '#/new' }, 'log a new one'), '.']
         : ['No complaints yet. They arrive from the reporter bot; to log one that came in by phone or at the desk, use ', h('a', { href: '#/new' }, 'New complaint'), '.']));
     renderPager();
+  }
+
+  // Beyond the server's count cap the total is a lower bound; whether a next page exists is
+  // next_cursor's to say.
+  function ofTotal(n) {
+    return page.total_exact === false ? `${n}+` : String(n);
   }
 
   function renderPager() {
@@ -174,8 +180,8 @@ export async function listView(ctx, main, initial) {
     const pages = Math.max(1, page.total_pages);
     pager.replaceChildren(
       h('button', { type: 'button', class: 'secondary', disabled: page.page <= 1, onclick: () => apply(filters, page.page - 1) }, '← Previous'),
-      h('span', { class: 'page-of' }, `Page ${page.page} of ${pages}`),
-      h('button', { type: 'button', class: 'secondary', disabled: page.page >= pages, onclick: () => apply(filters, page.page + 1) }, 'Next →'),
+      h('span', { class: 'page-of' }, `Page ${page.page} of ${ofTotal(Math.max(pages, page.page))}`),
+      h('button', { type: 'button', class: 'secondary', disabled: !page.next_cursor && !page.more, onclick: () => apply(filters, page.page + 1) }, 'Next →'),
     );
   }
 
@@ -231,13 +237,16 @@ export async function listView(ctx, main, initial) {
       }
       if (!matches(complaint) || tbody.querySelector(`tr[data-id="${CSS.escape(id)}"]`)) return;
       page.items.unshift(complaint);
-      page.total += 1;
-      if (page.items.length > page.page_size) page.items.pop();
+      if (page.total_exact !== false) page.total += 1;
+      if (page.items.length > page.page_size) {
+        page.items.pop();
+        page.more = true; // the row pushed off the end is now on the next page
+      }
       const tr = row(complaint);
       tbody.prepend(tr);
       while (tbody.children.length > page.page_size) tbody.lastElementChild.remove();
       page.total_pages = Math.ceil(page.total / page.page_size);
-      summary.textContent = `Showing 1–${page.items.length} of ${page.total}`;
+      summary.textContent = `Showing 1–${page.items.length} of ${ofTotal(page.total)}`;
       renderPager();
       flash(tr);
       return;

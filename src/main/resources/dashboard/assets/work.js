@@ -88,7 +88,8 @@ export async function overdueView(ctx, main) {
     const now = new Date().toISOString();
     const page = await api.get(`/api/v1/complaints?due_before=${encodeURIComponent(now)}&sort=due&page_size=100`);
     const late = page.items.filter((c) => OPEN.has(c.status));
-    summary.textContent = `${page.total} complaint${page.total === 1 ? '' : 's'} past their next target.`;
+    const count = page.total_exact === false ? `${page.total}+` : String(page.total);
+    summary.textContent = `${count} complaint${page.total === 1 ? '' : 's'} past their next target.`;
     list.replaceChildren(...late.map((c) => h('li', { class: 'card work-item overdue', 'data-complaint': c.id },
       h('h2', null, h('a', { href: `#/complaints/${c.id}` }, `${c.reference} · ${ctx.hostelName(c.hostel)} · room ${c.room_number}`)),
       h('div', { class: 'badges' },

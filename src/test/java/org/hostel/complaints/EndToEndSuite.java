@@ -163,6 +163,45 @@ abstract class EndToEndSuite {
   }
 
   @Test
+  void cursorsPageOnFromWhereThePreviousPageEndedAndTheCountSaysItIsExact() {
+    String reporter = Fixtures.reporter();
+    for (int i = 0; i < 5; i++) {
+      Map<String, Object> body = Fixtures.complaint(reporter);
+      body.put("description", "Dripping tap number " + i);
+      fixtures.submit(body);
+    }
+    String base = "/api/v1/complaints?sort=created_at&page_size=2&telegram_user_id=" + reporter;
+
+    JsonNode first = api.get(base, admin).json();
+    assertThat(first.get("total").asLong()).isEqualTo(5);
+    assertThat(first.get("total_exact").asBoolean()).isTrue();
+    List<String> seen = new ArrayList<>();
+    JsonNode page = first;
+    while (true) {
+      page.get("items").forEach(c -> seen.add(c.get("description").asString()));
+      if (page.get("next_cursor").isNull()) {
+        break;
+      }
+      page = api.get(base + "&after=" + page.get("next_cursor").asString(), admin).json();
+    }
+    assertThat(seen)
+        .containsExactly(
+            "Dripping tap number 0",
+            "Dripping tap number 1",
+            "Dripping tap number 2",
+            "Dripping tap number 3",
+            "Dripping tap number 4");
+
+    String newestFirst = first.get("next_cursor").asString();
+    Api.Response otherSort =
+        api.get(
+            base.replace("sort=created_at", "sort=-created_at") + "&after=" + newestFirst, admin);
+    assertThat(otherSort.status()).isEqualTo(422);
+    assertThat(otherSort.json().get("errors").get(0).get("field").asString()).isEqualTo("after");
+    assertThat(api.get(base + "&after=not-a-cursor", admin).status()).isEqualTo(422);
+  }
+
+  @Test
   void portersSeeTheirOwnAndUnassignedComplaintsOnly() {
     Fixtures.Staff mine = fixtures.porter();
     Fixtures.Staff other = fixtures.porter();

@@ -1,10 +1,5 @@
 package org.hostel.complaints.complaint;
 
-import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,9 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.hostel.complaints.testing.BothDatabases;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -51,19 +44,8 @@ class SimilarBenchmark {
   @Test
   void lookupsAtAMillionRows() throws Exception {
     Instant now = Instant.now();
-    try (BothDatabases databases = new BothDatabases()) {
-      String only = System.getProperty("benchmark.vendor", "");
-      if (!only.equals("postgresql")) {
-        run("sqlite", databases.dataSources().get(0), databases.clients().get(0), now);
-      }
-      if (!only.equals("sqlite")) {
-        run("postgresql", databases.dataSources().get(1), databases.clients().get(1), now);
-      }
-    }
-    Path out = Path.of("target", "similar-benchmark.txt");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, report);
-    System.out.print(report);
+    BulkComplaints.onBoth(
+        (vendor, source, jdbc) -> run(vendor, source, jdbc, now), report, "similar-benchmark.txt");
   }
 
   private void run(String vendor, DataSource dataSource, JdbcClient jdbc, Instant now)
@@ -164,44 +146,24 @@ class SimilarBenchmark {
   private static void fill(String vendor, DataSource dataSource, Instant now) throws Exception {
     Random random = new Random(7);
     long span = Duration.ofDays(365).toMillis();
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      if (vendor.equals("postgresql")) {
-        StringBuilder copy = new StringBuilder();
-        var copier = c.unwrap(PGConnection.class).getCopyAPI();
-        String columns =
-            "COPY complaints (id, telegram_user_id, hostel, wing, room_number, category,"
-                + " description, severity, status, version, created_at, updated_at) FROM STDIN";
-        for (int i = 0; i < ROWS; i++) {
-          String[] row = row(random, i, now, span);
-          copy.append(String.join("\t", row)).append('\n');
-          if (copy.length() > 4_000_000) {
-            copier.copyIn(columns, new StringReader(copy.toString()));
-            copy.setLength(0);
-          }
-        }
-        copier.copyIn(columns, new StringReader(copy.toString()));
-      } else {
-        try (PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO complaints (id, telegram_user_id, hostel, wing, room_number,"
-                    + " category, description, severity, status, version, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-          for (int i = 0; i < ROWS; i++) {
-            String[] row = row(random, i, now, span);
-            for (int k = 0; k < row.length; k++) {
-              insert.setString(k + 1, row[k]);
-            }
-            insert.addBatch();
-            if (i % 10_000 == 9_999) {
-              insert.executeBatch();
-            }
-          }
-          insert.executeBatch();
-        }
-      }
-      c.commit();
-    }
+    BulkComplaints.fill(
+        vendor,
+        dataSource,
+        List.of(
+            "id",
+            "telegram_user_id",
+            "hostel",
+            "wing",
+            "room_number",
+            "category",
+            "description",
+            "severity",
+            "status",
+            "version",
+            "created_at",
+            "updated_at"),
+        ROWS,
+        i -> row(random, i, now, span));
   }
 
   private static String[] row(Random random, int i, Instant now, long span) {

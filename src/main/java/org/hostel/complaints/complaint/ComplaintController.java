@@ -33,16 +33,19 @@ import tools.jackson.databind.JsonNode;
 class ComplaintController {
 
   private final ComplaintService complaints;
+  private final ComplaintPages pages;
   private final SubmissionService submissions;
   private final ComplaintResponses responses;
   private final ComplaintReads reads;
 
   ComplaintController(
       ComplaintService complaints,
+      ComplaintPages pages,
       SubmissionService submissions,
       ComplaintResponses responses,
       ComplaintReads reads) {
     this.complaints = complaints;
+    this.pages = pages;
     this.submissions = submissions;
     this.responses = responses;
     this.reads = reads;
@@ -60,8 +63,18 @@ class ComplaintController {
       @Nullable Priority priority,
       @Nullable String reason) {}
 
+  /**
+   * {@code total} is exact when {@code total_exact}, else a lower bound (the count cap); {@code
+   * next_cursor} is null on the last page.
+   */
   record PageResponse(
-      List<ComplaintResponse> items, long total, int page, int pageSize, long totalPages) {}
+      List<ComplaintResponse> items,
+      long total,
+      boolean totalExact,
+      int page,
+      int pageSize,
+      long totalPages,
+      @Nullable String nextCursor) {}
 
   record AssignmentResponse(
       UUID id,
@@ -113,17 +126,24 @@ class ComplaintController {
   @Operation(
       summary = "List complaints",
       description =
-          "Newest first by default, paged (`page` from 1, `page_size` 1–100), over what the caller may see. Filters: `status`, `hostel`, `category`, `severity`, `priority`, `telegram_user_id`, `assigned_porter_id`, `channel` (`bot`, `portal`, `poster`, `staff`), `due_before` (an ISO time: complaints whose next SLA target falls before it; `due_before=<now>` is the overdue view); `q` searches description, room and category as plain text. `sort` is `-created_at` (default), `created_at`, `-updated_at`, `updated_at`, `-severity`, `severity`, `-priority`, `priority` or `due` (next SLA target first). Unknown filter values are 422.")
+          "Newest first by default, paged (`page` from 1, `page_size` 1–100), over what the caller may see. `total` counts the matches exactly up to a cap (10,000 by default) and `total_exact` says whether it did; beyond the cap `total` is the cap. `next_cursor` is null on the last page; sent back as `after` (with the same filters and sort) it answers the page after this one from the index, however deep, and `page` is then ignored. Filters: `status`, `hostel`, `category`, `severity`, `priority`, `telegram_user_id`, `assigned_porter_id`, `channel` (`bot`, `portal`, `poster`, `staff`), `due_before` (an ISO time: complaints whose next SLA target falls before it; `due_before=<now>` is the overdue view); `q` searches description, room and category as plain text. `sort` is `-created_at` (default), `created_at`, `-updated_at`, `updated_at`, `-severity`, `severity`, `-priority`, `priority` or `due` (next SLA target first). Unknown filter values are 422.")
   @GetMapping
   PageResponse list(
       Caller caller,
       @ParameterObject ComplaintQuery query,
       @RequestParam(defaultValue = "1") @Min(1) @Max(1_000_000) int page,
-      @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize) {
-    ComplaintService.Page result = complaints.list(caller, query, page, pageSize);
+      @RequestParam(name = "page_size", defaultValue = "20") @Min(1) @Max(100) int pageSize,
+      @RequestParam(required = false) @Nullable String after) {
+    ComplaintPages.Page result = pages.list(caller, query, page, pageSize, after);
     long totalPages = (result.total() + pageSize - 1) / pageSize;
     return new PageResponse(
-        responses.all(caller, result.items()), result.total(), page, pageSize, totalPages);
+        responses.all(caller, result.items()),
+        result.total(),
+        result.exact(),
+        page,
+        pageSize,
+        totalPages,
+        result.nextCursor());
   }
 
   @Operation(

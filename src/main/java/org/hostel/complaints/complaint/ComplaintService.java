@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.hostel.complaints.staff.Caller;
 import org.hostel.complaints.staff.StaffService;
-import org.hostel.complaints.storage.ReadReplica;
 import org.hostel.complaints.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,34 +31,28 @@ public class ComplaintService {
   private final ComplaintRepository complaints;
   private final HistoryRepository history;
   private final ComplaintPolicy policy;
-  private final Catalog catalog;
   private final StaffService staff;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate tx;
   private final Clock clock;
-  private final ReadReplica replica;
   private final ObjectProvider<ServiceLevels> levels;
 
   ComplaintService(
       ComplaintRepository complaints,
       HistoryRepository history,
       ComplaintPolicy policy,
-      Catalog catalog,
       StaffService staff,
       ApplicationEventPublisher events,
       TransactionTemplate tx,
       Clock clock,
-      ReadReplica replica,
       ObjectProvider<ServiceLevels> levels) {
     this.complaints = complaints;
     this.history = history;
     this.policy = policy;
-    this.catalog = catalog;
     this.staff = staff;
     this.events = events;
     this.tx = tx;
     this.clock = clock;
-    this.replica = replica;
     this.levels = levels;
   }
 
@@ -78,9 +71,6 @@ public class ComplaintService {
       return new Edit(status, reason, false, null, null);
     }
   }
-
-  /** A page of complaints and the number of all that match. */
-  record Page(List<Complaint> items, long total) {}
 
   /** One entry of a complaint's history, with the actor's name resolved. */
   record HistoryEntry(
@@ -169,17 +159,6 @@ public class ComplaintService {
     if (previousBody == null && caller.isStaff()) {
       complaints.responded(complaint.id(), at);
     }
-  }
-
-  Page list(Caller caller, ComplaintQuery query, int page, int pageSize) {
-    ComplaintRepository.Filter filter = query.filter(catalog, policy.visibleTo(caller, "c"));
-    SortOrder order = query.order();
-    var listing = complaints.listing(replica.current().orElse(null));
-    long total = listing.count(filter);
-    long offset = (long) (page - 1) * pageSize;
-    List<Complaint> items =
-        offset >= total ? List.of() : listing.page(filter, order, pageSize, offset);
-    return new Page(items, total);
   }
 
   /**

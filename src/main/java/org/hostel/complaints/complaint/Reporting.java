@@ -28,6 +28,7 @@ public class Reporting {
   private final Catalog catalog;
   private final SubmissionService submissions;
   private final ComplaintService complaints;
+  private final ComplaintPages pages;
   private final ComplaintRepository repository;
   private final HistoryRepository history;
   private final RatingRepository ratings;
@@ -39,6 +40,7 @@ public class Reporting {
       Catalog catalog,
       SubmissionService submissions,
       ComplaintService complaints,
+      ComplaintPages pages,
       ComplaintRepository repository,
       HistoryRepository history,
       RatingRepository ratings,
@@ -48,6 +50,7 @@ public class Reporting {
     this.catalog = catalog;
     this.submissions = submissions;
     this.complaints = complaints;
+    this.pages = pages;
     this.repository = repository;
     this.history = history;
     this.ratings = ratings;
@@ -274,7 +277,7 @@ public class Reporting {
   /** Page {@code page} (from 1) of the reporter's complaints. */
   public Page reportedBy(String telegramUserId, int page, int pageSize) {
     var query = ComplaintQuery.reportedBy(telegramUserId);
-    ComplaintService.Page found = complaints.list(Caller.integration(), query, page, pageSize);
+    ComplaintPages.Page found = pages.list(Caller.integration(), query, page, pageSize, null);
     return new Page(found.items(), found.total());
   }
 

@@ -1,23 +1,30 @@
 package org.hostel.complaints.realtime;
 
+import jakarta.websocket.RemoteEndpoint;
 import java.io.IOException;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hostel.complaints.staff.Caller;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
- * One open dashboard socket. Messages for it queue here and a virtual thread of its own writes them
- * in order, so a slow or stuck client delays nobody else; a client that lets too much pile up is
- * disconnected.
+ * One open dashboard socket. Messages for it queue here and go out one at a time, in order, through
+ * the container's asynchronous send: a write in flight holds no thread, and the next one starts
+ * from the completion of the last. So a slow or stuck client delays nobody else and costs no
+ * thread; a client that lets too much pile up is disconnected. Pings (one per interval) have no
+ * asynchronous form in the WebSocket API and take a virtual thread of their own, in their turn.
  */
 final class Connection {
 
   private final WebSocketSession session;
+  private final RemoteEndpoint.@Nullable Async async;
   private final Caller caller;
   private final long bufferLimit;
   private final Queue<WebSocketMessage<?>> queue = new ConcurrentLinkedQueue<>();
@@ -30,6 +37,11 @@ final class Connection {
     this.session = session;
     this.caller = caller;
     this.bufferLimit = bufferLimit;
+    jakarta.websocket.Session container =
+        session instanceof NativeWebSocketSession n
+            ? n.getNativeSession(jakarta.websocket.Session.class)
+            : null;
+    this.async = container == null ? null : container.getAsyncRemote();
   }
 
   Caller caller() {
@@ -48,7 +60,7 @@ final class Connection {
     return now - lastHeardNanos;
   }
 
-  /** How long the current write has been blocked, or 0 when none is in progress. */
+  /** How long the current write has been in flight, or 0 when none is. */
   long stuckNanos(long now) {
     long since = writingSinceNanos;
     return since == 0 ? 0 : now - since;
@@ -61,7 +73,7 @@ final class Connection {
     }
     queue.add(message);
     if (writing.compareAndSet(false, true)) {
-      Thread.startVirtualThread(this::drain);
+      pump();
     }
   }
 
@@ -74,24 +86,69 @@ final class Connection {
     }
   }
 
-  private void drain() {
-    do {
-      WebSocketMessage<?> next;
-      while ((next = queue.poll()) != null) {
-        queuedBytes.addAndGet(-next.getPayloadLength());
-        if (!session.isOpen()) {
-          continue;
+  /**
+   * Starts the next write; runs while writes complete at once (a trampoline, so a long queue that
+   * the socket takes immediately does not recurse), and returns when one is left in flight, whose
+   * completion calls it again. Only the holder of {@code writing} runs it.
+   */
+  private void pump() {
+    while (true) {
+      WebSocketMessage<?> next = queue.poll();
+      if (next == null) {
+        writing.set(false);
+        if (queue.isEmpty() || !writing.compareAndSet(false, true)) {
+          return;
         }
-        writingSinceNanos = System.nanoTime();
-        try {
-          session.sendMessage(next);
-        } catch (IOException | RuntimeException e) {
-          close(CloseStatus.SESSION_NOT_RELIABLE);
-        } finally {
-          writingSinceNanos = 0;
-        }
+        continue;
       }
-      writing.set(false);
-    } while (!queue.isEmpty() && writing.compareAndSet(false, true));
+      if (!session.isOpen()) {
+        queuedBytes.addAndGet(-next.getPayloadLength());
+        continue;
+      }
+      writingSinceNanos = System.nanoTime();
+      if (async == null || !(next instanceof TextMessage text)) {
+        WebSocketMessage<?> blocking = next;
+        Thread.startVirtualThread(
+            () -> {
+              written(blocking, sendBlocking(blocking));
+              pump();
+            });
+        return;
+      }
+      AtomicBoolean handedOff = new AtomicBoolean();
+      try {
+        async.sendText(
+            text.getPayload(),
+            result -> {
+              written(text, result.isOK());
+              if (!handedOff.compareAndSet(false, true)) {
+                pump();
+              }
+            });
+      } catch (RuntimeException e) {
+        written(text, false);
+        continue;
+      }
+      if (handedOff.compareAndSet(false, true)) {
+        return; // still in flight: its completion goes on
+      }
+    }
+  }
+
+  private boolean sendBlocking(WebSocketMessage<?> message) {
+    try {
+      session.sendMessage(message);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private void written(WebSocketMessage<?> message, boolean ok) {
+    writingSinceNanos = 0;
+    queuedBytes.addAndGet(-message.getPayloadLength());
+    if (!ok) {
+      close(CloseStatus.SESSION_NOT_RELIABLE);
+    }
   }
 }

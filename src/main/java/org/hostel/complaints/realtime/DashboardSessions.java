@@ -25,9 +25,10 @@ import org.springframework.web.socket.WebSocketSession;
 
 /**
  * The dashboard sockets open on this instance, indexed by who may receive what. Delivery runs on
- * one thread so events keep their order; each socket writes on its own virtual thread. A sweep
- * pings every socket and closes those that stopped answering (half-open connections) or whose token
- * expired. On shutdown every socket is closed with 1001 so clients reconnect elsewhere.
+ * one thread so events keep their order; each socket writes asynchronously, in order, holding no
+ * thread while a write is in flight. A sweep pings every socket and closes those that stopped
+ * answering (half-open connections) or whose token expired. On shutdown every socket is closed with
+ * 1001 so clients reconnect elsewhere.
  */
 @Component
 class DashboardSessions implements SmartLifecycle {

@@ -68,7 +68,8 @@ class VisibilitySqlTests {
       String who = caller.kind() + " " + caller.staffId();
 
       var filter = everything(policy.visibleTo(caller, "c"));
-      assertThat(complaints.listing(null).page(filter, SortOrder.OLDEST, 100, 0))
+      assertThat(
+              complaints.listing(null).page(filter, SortOrder.OLDEST, 100, 0, null, false).items())
           .as("list for %s", who)
           .extracting(Complaint::id)
           .containsExactlyElementsOf(seen.stream().map(Complaint::id).toList());
@@ -97,7 +98,8 @@ class VisibilitySqlTests {
         null, null, null, null, null, null, null, visibility, null, null, null);
   }
 
-  private static UUID staff(JdbcClient jdbc) {
+  /** A porter row to assign complaints to. */
+  static UUID staff(JdbcClient jdbc) {
     UUID id = Ids.newId();
     jdbc.sql(
             """

@@ -1,0 +1,17 @@
+package org.hostel.complaints.complaint;
+
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How complaint lists count.
+ *
+ * @param countCap the most matching rows a list counts ({@code COMPLAINTS_LIST_COUNT_CAP}); beyond
+ *     it {@code total} is this cap and {@code total_exact} is false. Counting costs time in
+ *     proportion to what it counts: 10,000 rows is a few milliseconds, 1,000,000 hundreds.
+ */
+@Validated
+@ConfigurationProperties("complaints.list")
+record ListSettings(@DefaultValue("10000") @Min(1) long countCap) {}
