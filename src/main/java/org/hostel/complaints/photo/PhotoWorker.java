@@ -83,7 +83,7 @@ class PhotoWorker implements SmartLifecycle {
     this.settings = settings;
     this.clock = clock;
     Gauge.builder("photo.processing.waiting", queue, ProcessingQueue::waiting)
-        .description("Accepted photos not yet processed, on every instance")
+        .description("Accepted photos not yet processed, on every instance, counted every 2 s")
         .register(meters);
   }
 
@@ -129,6 +129,9 @@ class PhotoWorker implements SmartLifecycle {
   private void work() {
     while (running) {
       try {
+        if (queue.countOlderThan(POLL)) {
+          queue.countWaiting();
+        }
         Optional<Claimed> claimed = queue.claim(clock.instant(), settings.processingLease());
         if (claimed.isEmpty()) {
           wakeups.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);

@@ -18,6 +18,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ProcessingQueue {
 
+  private volatile long waiting;
+  private volatile long countedAt = System.nanoTime() - Long.MAX_VALUE / 2;
+
   /** A photo claimed for processing, and how many times it has been claimed, this one included. */
   record Claimed(Photo photo, int attempt) {}
 
@@ -107,10 +110,26 @@ class ProcessingQueue {
         .update();
   }
 
-  /** Photos accepted and not yet processed, for the figures. */
+  /**
+   * Counts the photos accepted and not yet processed, on every instance, for {@link #waiting()}.
+   * The workers call it as they look for work, so a scrape of the figures never waits for a
+   * database connection (under overload the pool may have none to give).
+   */
+  void countWaiting() {
+    waiting =
+        jdbc.sql("SELECT count(*) FROM photos WHERE state = 'processing'")
+            .query(Long.class)
+            .single();
+    countedAt = System.nanoTime();
+  }
+
+  /** Whether the last count is older than {@code age}. */
+  boolean countOlderThan(java.time.Duration age) {
+    return System.nanoTime() - countedAt > age.toNanos();
+  }
+
+  /** Photos accepted and not yet processed at the workers' last count. */
   long waiting() {
-    return jdbc.sql("SELECT count(*) FROM photos WHERE state = 'processing'")
-        .query(Long.class)
-        .single();
+    return waiting;
   }
 }

@@ -159,7 +159,8 @@ class MailTests {
         new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class))
             .withBean(MailSettings.class, () -> new MailSettings("office@hostel.example"))
-            .withUserConfiguration(EmailSender.class);
+            .withUserConfiguration(
+                EmailSender.class, org.hostel.complaints.observability.Spans.class);
     channel.run(context -> assertThat(context).doesNotHaveBean(ChannelSender.class));
     channel
         .withPropertyValues("spring.mail.host=127.0.0.1")

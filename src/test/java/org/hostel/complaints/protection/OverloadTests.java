@@ -39,6 +39,8 @@ class OverloadTests {
     registry.add("spring.datasource.hikari.maximum-pool-size", () -> "2");
     registry.add("spring.datasource.hikari.connection-timeout", () -> "5000");
     registry.add("complaints.overload.max-in-flight", () -> "3");
+    // The counts of pool connections below are the requests' alone: no photo worker polling.
+    registry.add("complaints.photos.processing-enabled", () -> "false");
   }
 
   @LocalServerPort int port;
