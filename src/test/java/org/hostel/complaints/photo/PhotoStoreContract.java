@@ -97,8 +97,12 @@ abstract class PhotoStoreContract {
     String duplicate = fixtures.submit(Fixtures.complaint(reporter)).get("id").asString();
     String admin = fixtures.adminToken();
     for (String complaint : List.of(master, master, duplicate)) {
-      assertThat(upload(admin, complaint, "leak.jpg", TestImages.jpeg(400, 300)).status())
-          .isEqualTo(201);
+      // Links appear once the background work made the image: wait for it.
+      assertThat(
+              processed(upload(admin, complaint, "leak.jpg", TestImages.jpeg(400, 300)))
+                  .get("state")
+                  .asString())
+          .isEqualTo("ready");
     }
     assertThat(
             api.post("/api/v1/complaints/" + duplicate + "/merge", admin, Map.of("into", master))
