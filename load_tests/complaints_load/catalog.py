@@ -32,9 +32,11 @@ BOUNDARY = "complaints-load-test-boundary"
 
 def is_forward(current: str, target: str) -> bool:
     """Whether `target` lies later in a complaint's life than `current`."""
-    if current not in LIFE or target not in LIFE:
-        return False
-    return LIFE.index(target) > LIFE.index(current)
+    if target not in LIFE:
+        return False  # on_hold pauses work: never a step forward
+    if current == "on_hold":
+        return LIFE.index(target) >= LIFE.index("in_progress")  # released, or finished
+    return current in LIFE and LIFE.index(target) > LIFE.index(current)
 
 
 def first_step_forward(current: str, moves: list[str]) -> str | None:
