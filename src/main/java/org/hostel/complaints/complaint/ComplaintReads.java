@@ -122,8 +122,8 @@ class ComplaintReads {
         ComplaintRows.complaint(rs, n),
         Channel.fromValue(rs.getString("channel")),
         new DuplicateRepository.Links(
-            uuid(rs.getString("duplicate_of")),
-            uuid(rs.getString("incident_id")),
+            ComplaintRows.uuid(rs.getString("duplicate_of")),
+            ComplaintRows.uuid(rs.getString("incident_id")),
             rs.getInt("repeat_count")),
         starsOrNull,
         kindOrNull,
@@ -131,9 +131,5 @@ class ComplaintReads {
         rs.getString("part_photo"),
         rs.getString("part_mime"),
         rs.getLong("part_at"));
-  }
-
-  private static @Nullable UUID uuid(@Nullable String text) {
-    return text == null ? null : UUID.fromString(text);
   }
 }

@@ -41,7 +41,8 @@ final class ComplaintRows {
             rs.getLong("paused_ms")));
   }
 
-  private static @Nullable UUID uuid(@Nullable String text) {
+  /** The id in a nullable text column. */
+  static @Nullable UUID uuid(@Nullable String text) {
     return text == null ? null : UUID.fromString(text);
   }
 

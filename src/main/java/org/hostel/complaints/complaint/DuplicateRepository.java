@@ -39,7 +39,10 @@ class DuplicateRepository {
                 rs ->
                     links.put(
                         UUID.fromString(rs.getString(1)),
-                        new Links(uuid(rs.getString(2)), uuid(rs.getString(3)), rs.getInt(4))));
+                        new Links(
+                            ComplaintRows.uuid(rs.getString(2)),
+                            ComplaintRows.uuid(rs.getString(3)),
+                            rs.getInt(4))));
     return links;
   }
 
@@ -121,10 +124,6 @@ class DuplicateRepository {
         .param("from", from.toString())
         .query((rs, n) -> UUID.fromString(rs.getString(1)))
         .list();
-  }
-
-  private static @Nullable UUID uuid(@Nullable String text) {
-    return text == null ? null : UUID.fromString(text);
   }
 
   private static List<String> text(List<UUID> ids) {
