@@ -26,6 +26,29 @@ final class BulkComplaints {
     void run(String vendor, DataSource dataSource, JdbcClient jdbc) throws Exception;
   }
 
+  /** The columns every benchmark fills; {@link #columns} adds a benchmark's own after them. */
+  private static final List<String> COLUMNS =
+      List.of(
+          "id",
+          "telegram_user_id",
+          "hostel",
+          "wing",
+          "room_number",
+          "category",
+          "description",
+          "severity",
+          "status",
+          "version",
+          "created_at",
+          "updated_at");
+
+  /** The common columns, then {@code extra}, in the order rows give their values. */
+  static List<String> columns(String... extra) {
+    List<String> all = new java.util.ArrayList<>(COLUMNS);
+    all.addAll(List.of(extra));
+    return all;
+  }
+
   /**
    * Runs {@code part} on fresh SQLite and PostgreSQL databases (or the one {@code
    * -Dbenchmark.vendor} names), then prints {@code report} and writes it to {@code target/<file>}.

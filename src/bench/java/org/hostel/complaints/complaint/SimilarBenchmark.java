@@ -147,23 +147,7 @@ class SimilarBenchmark {
     Random random = new Random(7);
     long span = Duration.ofDays(365).toMillis();
     BulkComplaints.fill(
-        vendor,
-        dataSource,
-        List.of(
-            "id",
-            "telegram_user_id",
-            "hostel",
-            "wing",
-            "room_number",
-            "category",
-            "description",
-            "severity",
-            "status",
-            "version",
-            "created_at",
-            "updated_at"),
-        ROWS,
-        i -> row(random, i, now, span));
+        vendor, dataSource, BulkComplaints.columns(), ROWS, i -> row(random, i, now, span));
   }
 
   private static String[] row(Random random, int i, Instant now, long span) {
