@@ -150,6 +150,8 @@ class BackupRestoreTests {
         .token(TestSetup.SERVICE_TOKEN)
         .bytes(photo.contentType(), photo.bytes())
         .send();
+    // The photo's files are written when background processing ends; back up after that.
+    assertThat(firstPhotoStatus(api, pictured)).isEqualTo(200);
     Path good = Path.of(made(api, fixtures).json().get("folder").asString());
 
     assertRefused(temp.resolve("nowhere"), "no manifest");
