@@ -61,7 +61,7 @@ class ApiReference {
           Map.entry("rate-limited", "429: too many requests; see Retry-After"),
           Map.entry("internal-error", "500: the server failed; it has been logged"),
           Map.entry("overloaded", "503: the instance is saturated; see Retry-After"),
-          Map.entry("shutting-down", "503: the instance is stopping; another one answers"));
+          Map.entry("shutting-down", "502: the instance is stopping; another one answers"));
 
   static {
     // Ids that may also be null arrive as JSON nodes so that null can mean "unassign".

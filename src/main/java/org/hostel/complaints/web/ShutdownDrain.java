@@ -26,9 +26,13 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <ul>
  *   <li>requests that are safe to send again (GET, HEAD, OPTIONS; readiness probes and socket
- *       handshakes too) are refused with 503 before anything runs. nginx sends each to the next
- *       instance, and counts the 503 towards {@code max_fails}, so after a couple of them it stops
- *       choosing this one. An active checker sees readiness fail the same way.
+ *       handshakes too) are refused with 502 before anything runs. nginx sends each to the next
+ *       instance, and counts the 502 towards {@code max_fails}, so after a couple of them it stops
+ *       choosing this one. An active checker sees readiness fail the same way. 502 and not 503:
+ *       load shedding answers 503 ({@link ServiceOverloaded}), and nginx must not take an
+ *       overloaded instance out of rotation the way it takes a stopping one, or when every instance
+ *       sheds at once it has none left ("no live upstreams"). The service answers 502 for nothing
+ *       else, so the proxy tells the two apart by status alone.
  *   <li>writes are served as usual, because nginx never sends a POST or PATCH again once it reached
  *       an instance; every answer carries {@code Connection: close}, so the proxy keeps no idle
  *       connection to an instance about to close them.
@@ -75,7 +79,7 @@ class ShutdownDrain extends OncePerRequestFilter implements SmartLifecycle {
           response,
           json,
           Problems.of(
-              HttpStatus.SERVICE_UNAVAILABLE,
+              HttpStatus.BAD_GATEWAY,
               "shutting-down",
               "Instance shutting down",
               "This instance is stopping; another one answers this request"));

@@ -84,7 +84,7 @@ class RollingUpgradeTests {
       locust.awaitRunning(Duration.ofMinutes(4));
       Thread.sleep(5000);
       for (int i = 0; i < instances.size(); i++) {
-        // SIGTERM, as systemd and docker stop it: the instance drains (GETs refused with 503,
+        // SIGTERM, as systemd and docker stop it: the instance drains (GETs refused with 502,
         // which nginx resends elsewhere and counts until it takes the instance out; writes
         // served with Connection: close), then shuts down gracefully.
         timeline.add(Instant.now() + " SIGTERM to " + ports.get(i));

@@ -78,10 +78,10 @@ class GracefulShutdownTests {
             "the drain refuses reads",
             java.time.Duration.ofSeconds(10),
             () -> api.get("/api/v1/complaints", TestSetup.SERVICE_TOKEN),
-            r -> r.status() == 503);
+            r -> r.status() == 502);
     assertThat(refused.header("Retry-After")).isPresent();
     assertThat(refused.json().get("type").asString()).isEqualTo("/problems/shutting-down");
-    assertThat(api.get("/health/ready", null).status()).isEqualTo(503);
+    assertThat(api.get("/health/ready", null).status()).isEqualTo(502);
     assertThat(api.get("/health/live", null).status()).isEqualTo(200);
     Api.Response written =
         api.post(
