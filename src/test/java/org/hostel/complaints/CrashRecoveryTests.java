@@ -42,7 +42,9 @@ class CrashRecoveryTests {
             "COMPLAINTS_DATA_DIR", dataDir.toString(),
             "COMPLAINTS_SERVICE_TOKEN", TestSetup.SERVICE_TOKEN,
             "COMPLAINTS_ADMIN_EMAIL", TestSetup.ADMIN_EMAIL,
-            "COMPLAINTS_ADMIN_PASSWORD", TestSetup.ADMIN_PASSWORD);
+            "COMPLAINTS_ADMIN_PASSWORD", TestSetup.ADMIN_PASSWORD,
+            // The check below counts every acknowledged submission, more than the default cap.
+            "COMPLAINTS_LIST_COUNT_CAP", "1000000");
     Path log = Files.createTempFile("crash-test", ".log");
     String reporter = Fixtures.reporter();
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
