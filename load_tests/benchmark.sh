@@ -265,7 +265,10 @@ if runs photos || runs sockets; then
   runs sockets && tests+=("DashboardBenchmark#tenThousandSocketsOnOneInstance")
   echo "== Java benchmarks: ${tests[*]}"
   rm -rf target/photo-benchmark target/benchmarks/realtime.md
-  mvn -B -q -Pbench test -Djacoco.skip=true -Dspotless.check.skip=true \
+  # They choose their own databases: the PostgreSQL run's settings must not reach them.
+  env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
+    -u SPRING_DATA_REDIS_URL -u COMPLAINTS_JWT_SECRET \
+    mvn -B -q -Pbench test -Djacoco.skip=true -Dspotless.check.skip=true \
     -Dtest="$(IFS=,; echo "${tests[*]}")" -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbenchmark.seconds="$photo_seconds" -Dbenchmark.bigUploads="$big_uploads" \
     -Dbenchmark.serviceJvmArgs="$java_opts" \

@@ -54,7 +54,11 @@ class DashboardBenchmark {
             Map.of(
                 "spring.datasource.url", database.url(),
                 "spring.datasource.username", PostgresDatabase.USER,
-                "complaints.realtime.max-connections", Integer.toString(sockets)),
+                "complaints.realtime.max-connections", Integer.toString(sockets),
+                // One client address opens every socket for two accounts: the per-client handshake
+                // limit and the per-account cap protect production, not this measurement.
+                "complaints.realtime.max-connections-per-account", Integer.toString(sockets),
+                "complaints.realtime.handshakes-per-client", (2 * sockets) + "/1m"),
             List.of("-Xmx512m"),
             RAISE_FILE_LIMIT);
     try (SocketSwarm swarm = new SocketSwarm()) {
