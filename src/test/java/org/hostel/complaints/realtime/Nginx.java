@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.hostel.complaints.testing.Api;
 import org.hostel.complaints.testing.Eventually;
 import org.hostel.complaints.testing.TestTools;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Debian's nginx in the foreground with the shipped {@code deploy/nginx/complaints.conf}, its
@@ -122,10 +123,13 @@ final class Nginx implements AutoCloseable {
     process.destroy();
     try {
       if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
       }
+      FileSystemUtils.deleteRecursively(dir);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }
